@@ -34,18 +34,31 @@ export const resourceNameSchema = z
     'must start with a letter or "_" and contain only letters, digits, "_" or "-"',
   );
 
-/** A display name (cluster, backup, key): printable, no path separators, at most 128 chars. */
+/**
+ * A display name (cluster, backup, key): printable, no path separators, at most 128 chars.
+ * The path checks also apply to the NFKC form, so look-alikes such as "／" (U+FF0F) or "‥"
+ * (U+2025) cannot turn into "/" or ".." when some later layer normalises the name.
+ */
 export const displayNameSchema = z
   .string()
   .min(1, 'must not be empty')
   .max(128, 'must be at most 128 characters')
-  .regex(/^[^/\\\u0000-\u001f]+$/, 'must not contain "/", "\\" or control characters')
-  .refine((name) => name !== '.' && name !== '..' && name.trim() === name, {
-    message: 'must not be "." or "..", nor start or end with spaces',
-  });
+  .regex(/^[^/\\\u0000-\u001f\u007f-\u009f]+$/, 'must not contain "/", "\\" or control characters')
+  // Bidi controls and invisible characters make a name read differently from what it is.
+  // ZWJ and ZWNJ (U+200C, U+200D) stay allowed: emoji sequences and some scripts need them.
+  .refine((name) => !/[\u00ad\u061c\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/.test(name), {
+    message: 'must not contain bidi controls, line separators or invisible characters',
+  })
+  .refine(
+    (name) => {
+      const folded = name.normalize('NFKC');
+      return folded !== '.' && folded !== '..' && !/[/\\]/.test(folded) && name.trim() === name;
+    },
+    { message: 'must not be "." or "..", contain look-alikes of "/" or "\\", nor start or end with spaces' },
+  );
 
 /** ISO 8601 UTC timestamp with second precision, e.g. `2024-08-26T02:27:51Z`. */
-export const timestampSchema = z.iso.datetime().describe('ISO 8601 UTC, e.g. `2024-08-26T02:27:51Z`.');
+export const timestampSchema = z.iso.datetime({ precision: 0 }).describe('ISO 8601 UTC, e.g. `2024-08-26T02:27:51Z`.');
 
 /** Timestamps in responses are kept as strings; `null` means "not yet" (e.g. a running job's end). */
 export const responseTimestampSchema = z.string().describe('ISO 8601 UTC, e.g. `2024-08-26T02:27:51Z`.');

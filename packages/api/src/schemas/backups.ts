@@ -83,7 +83,9 @@ export const listBackupsQuerySchema = z
     regionId: regionIdSchema.optional().describe('Lifeboat extension: only backups stored in this region.'),
     status: backupStatusSchema.optional().describe('Lifeboat extension: only backups in this status.'),
   })
-  .refine((query) => !query.startTime || !query.endTime || query.startTime <= query.endTime, {
+  // Compared as instants, not strings: "…:51.5Z" sorts before "…:51Z" as text but is later.
+  // A malformed time already has its own issue, so it adds none here (NaN > x is false).
+  .refine((query) => !(query.startTime && query.endTime && Date.parse(query.startTime) > Date.parse(query.endTime)), {
     path: ['endTime'],
     message: 'endTime must not be before startTime',
   });
