@@ -227,10 +227,9 @@ describe('list backups query', () => {
     expect(issuePaths(listBackupsQuerySchema.safeParse(query))).toEqual([['endTime']]);
   });
 
-  it('compares times as instants, not as text', () => {
-    // As text "…51.5Z" sorts before "…51Z", yet it is half a second later.
-    const query = { startTime: '2024-08-26T02:27:51.5Z', endTime: '2024-08-26T02:27:51Z' };
-    expect(issuePaths(listBackupsQuerySchema.safeParse(query))).toEqual([['endTime']]);
+  it('takes times at second precision, as the API specifies', () => {
+    const query = { startTime: '2024-08-26T02:27:51.5Z' };
+    expect(issuePaths(listBackupsQuerySchema.safeParse(query))).toEqual([['startTime']]);
   });
 
   it('rejects a pageSize outside 1–100', () => {
