@@ -80,8 +80,9 @@ export function normalizeLifeboatOptions(options: LifeboatOptions = {}): Normali
     throw invalid('timeoutMs', `must be a positive number of milliseconds (got ${timeoutMs})`);
   }
   const retry = normalizeRetry(options.retry);
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== 'function') {
+  // Looked up at call time, not now, so a fetch installed later (a polyfill, an interceptor) is used.
+  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  if (typeof fetchImpl !== 'function' || (options.fetch === undefined && typeof globalThis.fetch !== 'function')) {
     throw invalid('fetch', 'no fetch implementation found; pass one as the fetch option');
   }
   const apiKey = options.apiKey ?? env.LIFEBOAT_API_KEY;
