@@ -60,7 +60,8 @@ function parameters(endpoint: EndpointDefinition): unknown[] {
   const list: unknown[] = [];
   const add = (location: 'path' | 'query', schema: z.ZodType | undefined) => {
     if (!(schema instanceof z.ZodObject)) return;
-    for (const [name, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+    const shape: Record<string, z.ZodType> = schema.shape;
+    for (const [name, field] of Object.entries(shape)) {
       const optional = field instanceof z.ZodOptional;
       const inner = optional ? (field.unwrap() as z.ZodType) : field;
       const json = z.toJSONSchema(inner, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });

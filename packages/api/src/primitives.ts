@@ -43,6 +43,8 @@ export const displayNameSchema = z
   .string()
   .min(1, 'must not be empty')
   .max(128, 'must be at most 128 characters')
+  // Control characters (C0, DEL, C1) would corrupt logs and file names.
+  // eslint-disable-next-line no-control-regex
   .regex(/^[^/\\\u0000-\u001f\u007f-\u009f]+$/, 'must not contain "/", "\\" or control characters')
   // Bidi controls and invisible characters make a name read differently from what it is.
   // ZWJ and ZWNJ (U+200C, U+200D) stay allowed: emoji sequences and some scripts need them.

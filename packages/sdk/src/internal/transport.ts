@@ -80,7 +80,7 @@ export class Transport {
       );
     }
 
-    const url = `${base}${expandPath(endpoint.path, params as Record<string, string> | undefined)}${toQueryString(query)}`;
+    const url = `${base}${expandPath(endpoint.path, params)}${toQueryString(query)}`;
     const headers: Record<string, string> = { authorization: `Bearer ${apiKey}` };
     const methods = ['get', 'put', 'delete', 'head', 'options'];
     if (endpoint.method === 'POST') {
@@ -156,10 +156,15 @@ function toQueryString(query: unknown): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query as Record<string, unknown>)) {
     if (value === undefined) continue;
-    search.set(key, Array.isArray(value) ? value.join(',') : String(value));
+    search.set(key, Array.isArray(value) ? value.map(queryText).join(',') : queryText(value));
   }
   const text = search.toString();
   return text === '' ? '' : `?${text}`;
+}
+
+/** Validated queries hold strings, numbers and booleans; JSON text is their query form too. */
+function queryText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 async function readSuccess<E extends EndpointDefinition>(endpoint: E, response: Response): Promise<CallResult<EndpointData<E>>> {
