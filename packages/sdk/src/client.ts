@@ -57,6 +57,7 @@ export class Lifeboat {
 
   /**
    * A new client with these options laid over this one's; hooks are appended, not replaced.
+   * Fields set to `undefined` keep this client's value.
    *
    * @example
    * const traced = client.extend({ hooks: { beforeRequest: [({ request }) => request.headers.set('x-trace', id)] } });
@@ -64,9 +65,10 @@ export class Lifeboat {
   extend(defaults: LifeboatOptions): Lifeboat {
     const base = this.#options.hooks ?? {};
     const more = defaults.hooks ?? {};
+    const given = Object.fromEntries(Object.entries(defaults).filter(([, value]) => value !== undefined)) as LifeboatOptions;
     return new Lifeboat({
       ...this.#options,
-      ...defaults,
+      ...given,
       hooks: {
         beforeRequest: [...(base.beforeRequest ?? []), ...(more.beforeRequest ?? [])],
         afterResponse: [...(base.afterResponse ?? []), ...(more.afterResponse ?? [])],

@@ -1,4 +1,5 @@
 import {
+  clusterPathSchema,
   dataPlaneEndpoints,
   type CollectionDescription,
   type CollectionRequest,
@@ -12,6 +13,7 @@ import {
   type Row,
 } from '@lifeboat/api';
 import type { Transport } from './internal/transport.js';
+import { validateInput } from './internal/validate.js';
 import type { CallOptions } from './options.js';
 
 /** A cluster to talk to: its id (on this client's server), or the cluster object itself. */
@@ -53,6 +55,9 @@ export class DataPlane {
 
   /** @internal Made by `client.dataPlane()`. */
   constructor(transport: Transport, target: DataPlaneTarget) {
+    // Checked like any other path id: encoding alone lets ".." through, which would climb out of
+    // /clusters/ and send data-plane calls to the control plane's root.
+    if (typeof target === 'string') validateInput(clusterPathSchema, { clusterId: target }, 'dataPlane');
     this.connectAddress =
       typeof target === 'string'
         ? `${transport.options.baseUrl}/clusters/${encodeURIComponent(target)}`

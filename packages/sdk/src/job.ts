@@ -21,18 +21,18 @@ export interface JobProgress {
   readonly job: JobInfo;
 }
 
-/** Options of `job.wait()`. */
+/** Options of `job.wait()`. A field set to `undefined` counts as not set. */
 export interface WaitOptions {
   /** Stops waiting (rejects with the signal's reason). The job keeps running on the server. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /** Gives up waiting after this long with a `TimeoutError` carrying the last state seen; the job keeps running. */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
   /** Called after every poll. */
-  readonly onProgress?: (progress: JobProgress) => void;
+  readonly onProgress?: ((progress: JobProgress) => void) | undefined;
   /** First delay between polls; grows by half each poll, with jitter. @default 500 */
-  readonly pollIntervalMs?: number;
+  readonly pollIntervalMs?: number | undefined;
   /** Longest delay between polls. @default 5000 */
-  readonly maxPollIntervalMs?: number;
+  readonly maxPollIntervalMs?: number | undefined;
 }
 
 /** Plain-JSON form of a job handle, for `client.jobs.resume()` in another process. */
@@ -97,7 +97,7 @@ export class Job {
     for (;;) {
       let hint: number | undefined;
       try {
-        const result = await this.#describe({ ...(options.signal ? { signal: options.signal } : {}) });
+        const result = await this.#describe({ signal: pollSignal(options.signal, deadline) });
         failures = 0;
         last = result.data;
         hint = result.retryAfterMs;
@@ -105,6 +105,7 @@ export class Job {
         if (isTerminal(last.status)) return settle(last);
       } catch (error) {
         if (options.signal?.aborted === true) throw options.signal.reason;
+        if (Date.now() >= deadline) throw this.#waitTimeout(options.timeoutMs ?? 0, last);
         if (!isLifeboatError(error) || !error.retryable || ++failures > toleratedPollFailures) throw error;
       }
       const remaining = deadline - Date.now();
@@ -157,6 +158,16 @@ export class Job {
       { code: ErrorCode.JOB_WAIT_TIMEOUT, operationId: 'waitJob', job: last },
     );
   }
+}
+
+/**
+ * The signal of one poll: the caller's, plus the wait's deadline, so a poll that hangs cannot
+ * carry the wait past its `timeoutMs`.
+ */
+function pollSignal(signal: AbortSignal | undefined, deadline: number): AbortSignal | undefined {
+  if (deadline === Number.POSITIVE_INFINITY) return signal;
+  const timeout = AbortSignal.timeout(Math.max(1, deadline - Date.now()));
+  return signal === undefined ? timeout : AbortSignal.any([signal, timeout]);
 }
 
 function parseJson(text: string): unknown {

@@ -13,21 +13,25 @@ export interface RetryOptions {
   readonly maxRetryAfterMs?: number;
 }
 
-/** Options of `new Lifeboat(...)`; all optional. */
+/**
+ * Options of `new Lifeboat(...)`; all optional. A field set to `undefined` counts as not set, so
+ * `apiKey: process.env.LIFEBOAT_API_KEY` works as is.
+ */
 export interface LifeboatOptions {
   /** Server base URL. @default env `LIFEBOAT_ENDPOINT`, else `http://127.0.0.1:7433` */
-  readonly baseUrl?: string;
+  readonly baseUrl?: string | undefined;
   /** API key. @default env `LIFEBOAT_API_KEY` */
-  readonly apiKey?: string;
+  readonly apiKey?: string | undefined;
   /** Time limit of one HTTP attempt. @default 30000 */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
   /** Retry policy, a retry count, or `false` for none. @default {limit: 3} */
-  readonly retry?: RetryOptions | number | false;
+  readonly retry?: RetryOptions | number | false | undefined;
   /** `fetch` implementation. @default globalThis.fetch */
-  readonly fetch?: typeof fetch;
-  readonly hooks?: LifeboatHooks;
+  readonly fetch?: typeof fetch | undefined;
+  /** Extension points of every call; see `LifeboatHooks`. */
+  readonly hooks?: LifeboatHooks | undefined;
   /** Appended to the SDK's own `User-Agent`. */
-  readonly userAgent?: string;
+  readonly userAgent?: string | undefined;
 }
 
 /** The form every part of the SDK works with: defaults applied, values checked. */
@@ -113,12 +117,12 @@ function normalizeRetry(retry: LifeboatOptions['retry']): Required<RetryOptions>
   return merged;
 }
 
-/** Options of one call. */
+/** Options of one call. A field set to `undefined` counts as not set. */
 export interface CallOptions {
   /** Aborts the call (and its retries). Work already accepted by the server keeps running. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /** Overrides the generated `Idempotency-Key` of a POST, e.g. to make a retried script safe. */
-  readonly idempotencyKey?: string;
+  readonly idempotencyKey?: string | undefined;
   /** Overrides the client's `timeoutMs` for this call. */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
 }

@@ -14,7 +14,7 @@ export interface ValidationIssue {
 export class ValidationError extends LifeboatError {
   override readonly name = 'ValidationError' as const;
   readonly source: 'client' | 'server';
-  /** Path of the first offending field, e.g. `body.retentionDays`; empty when not known. */
+  /** Path of the first offending field, e.g. `retentionDays` or `dbCollections[0].collectionNames`; empty when not known. */
   readonly field: string;
   readonly issues: readonly ValidationIssue[];
 

@@ -63,6 +63,7 @@ function fallbackCode(status: number): number {
   if (status === 401) return ErrorCode.UNAUTHENTICATED;
   if (status === 403) return ErrorCode.PERMISSION_DENIED;
   if (status === 404) return ErrorCode.ROUTE_NOT_FOUND;
+  if (status === 408) return ErrorCode.TIMEOUT;
   if (status === 413) return ErrorCode.BODY_TOO_LARGE;
   if (status === 429) return ErrorCode.RATE_LIMITED;
   if (status >= 400 && status < 500) return ErrorCode.INVALID_REQUEST;

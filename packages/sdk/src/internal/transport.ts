@@ -218,13 +218,14 @@ async function toLifeboatError(error: unknown, operationId: string, signal: Abor
     });
   }
   if (error instanceof KyTimeoutError) {
+    // Not ky's error as the cause: it holds the Request, whose Authorization header would show
+    // up wherever the error is logged in depth.
     return new TimeoutError(`${operationId} timed out after its retries. Raise timeoutMs or check the server's load.`, {
       code: ErrorCode.TIMEOUT,
       operationId,
-      cause: error,
     });
   }
-  if (error instanceof TypeError || (error instanceof Error && error.name === 'FetchError')) {
+  if (error instanceof TypeError || (error instanceof Error && error.name === 'FetchError') || hasConnectionErrorCode(error)) {
     return new NetworkError(
       `Could not reach the server for ${operationId} (${describeCause(error)}). Check the endpoint (LIFEBOAT_ENDPOINT) and that the server is running.`,
       { code: ErrorCode.NETWORK, retryable: true, operationId, cause: error },
@@ -233,7 +234,16 @@ async function toLifeboatError(error: unknown, operationId: string, signal: Abor
   return error;
 }
 
-function describeCause(error: Error): string {
+/** Socket-level failures; some fetch implementations and interceptors reject with these directly. */
+const connectionErrorCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function hasConnectionErrorCode(error: unknown): error is { readonly code: string } {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && connectionErrorCodes.has(code);
+}
+
+function describeCause(error: unknown): string {
+  if (!(error instanceof Error)) return hasConnectionErrorCode(error) ? error.code : String(error);
   const cause = (error as { cause?: unknown }).cause;
   if (cause instanceof Error) return (cause as { code?: string }).code ?? cause.message;
   return error.message;
