@@ -16,6 +16,8 @@ interface PackageJson {
      * module only works from Node 20.19 and we support 20.12.
      */
     bundleInCjs?: string[];
+    /** Entries built as ESM only, such as command-line bins that use top-level await. */
+    esmOnly?: string[];
   };
 }
 
@@ -30,7 +32,16 @@ const shared: Options = {
   outDir: 'dist',
 };
 
+const entries = pkg.tsup?.entry ?? ['src/index.ts'];
+const esmOnly = new Set(pkg.tsup?.esmOnly ?? []);
+
 export default defineConfig([
   { ...shared, format: ['esm'], dts: true, clean: true },
-  { ...shared, format: ['cjs'], dts: true, noExternal: pkg.tsup?.bundleInCjs ?? [] },
+  {
+    ...shared,
+    entry: entries.filter((entry) => !esmOnly.has(entry)),
+    format: ['cjs'],
+    dts: true,
+    noExternal: pkg.tsup?.bundleInCjs ?? [],
+  },
 ]);

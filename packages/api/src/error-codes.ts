@@ -80,6 +80,9 @@ export const errorCatalog = {
   CLUSTER_NOT_LOCAL: { code: 97031, httpStatus: 400, message: 'The data plane is only served for local clusters.' },
   INVALID_INTERVAL: { code: 97032, httpStatus: 400, message: 'intervalMinutes must be one of 5, 10, 15, 30, 60, 240, 720, 1440.' },
   RESTORE_TARGET_EXISTS: { code: 97033, httpStatus: 409, message: 'A restore creates a new cluster; the chosen clusterName is taken. Choose another.' },
+  CLUSTER_BUSY: { code: 97034, httpStatus: 409, message: 'The cluster has running jobs. Wait for them or cancel them, then retry.' },
+  DATABASE_NOT_EMPTY: { code: 97036, httpStatus: 409, message: 'The database still has collections. Drop them first.' },
+  COPY_IN_PROGRESS: { code: 97035, httpStatus: 409, message: 'A copy of this backup to that region already exists or is running. Use it, or delete it first.' },
 
   // Raised by the SDK itself; never sent by a server.
   NETWORK: { code: 98001, httpStatus: null, message: 'Could not reach the server. Check the endpoint (LIFEBOAT_ENDPOINT) and that the server is running.' },

@@ -1,0 +1,38 @@
+import { open, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/** Flushes a directory entry, so a rename inside it survives a power cut. */
+export async function fsyncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A sibling temp name: same directory, so the final rename is atomic. */
+export function tempPathFor(path: string): string {
+  return join(dirname(path), `.tmp-${randomBytes(6).toString('hex')}-${path.split('/').pop() ?? 'file'}`);
+}
+
+/**
+ * Writes a file so that a crash leaves either the old content or the new, never a torn mix:
+ * temp file, fsync, rename over the target, fsync the directory.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const temp = tempPathFor(path);
+  const handle = await open(temp, 'w', 0o644);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await handle.close();
+  await rename(temp, path);
+  await fsyncDir(dirname(path));
+}

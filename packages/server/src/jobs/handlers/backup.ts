@@ -1,0 +1,108 @@
+import type { ClusterSnapshot } from '../../data/types.js';
+import { startCopy } from '../../domain/backups.js';
+import type { BackupRecord, JobRecord } from '../../domain/model.js';
+import type { JobContext, JobEffects, JobHandler } from '../handler.js';
+import { JobFailure } from '../handler.js';
+import { contentsOf, sizeOf, type BackupManifest } from '../manifest.js';
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+async function loadBackupOf(job: JobRecord, context: Pick<JobContext, 'server'>): Promise<BackupRecord> {
+  const backup = job.backupId === null ? undefined : await context.server.store.getBackup(job.backupId);
+  if (backup === undefined) throw new JobFailure(`backup ${job.backupId ?? '?'} no longer exists`);
+  return backup;
+}
+
+/**
+ * BACKUP: snapshot the cluster's sealed segments (checkpointed, so a re-run after a crash backs up
+ * the same point in time), copy the blobs the region's store lacks, then write the manifest last.
+ */
+export const backupHandler: JobHandler = {
+  type: 'BACKUP',
+
+  async run(job, context): Promise<JobEffects> {
+    const { server, signal } = context;
+    const backup = await loadBackupOf(job, context);
+    const store = server.regions.get(backup.regionId);
+    if (store === undefined) throw new JobFailure(`region ${backup.regionId} is not configured on this server`);
+    const cluster = await server.clusters.get(backup.clusterId);
+
+    const takeSnapshot = async (): Promise<ClusterSnapshot> => {
+      const taken = await cluster.snapshot(backup.scope ?? undefined);
+      await context.checkpoint({ ...job.payload, snapshot: taken });
+      return taken;
+    };
+    const snapshot = (job.payload.snapshot as ClusterSnapshot | undefined) ?? (await takeSnapshot());
+
+    const total = sizeOf(snapshot);
+    let done = 0;
+    let stored = 0;
+    context.progress(0, total);
+    for (const db of snapshot.databases) {
+      for (const collection of db.collections) {
+        for (const partition of collection.partitions) {
+          for (const segment of partition.segments) {
+            signal.throwIfAborted();
+            const path = cluster.segmentPath(db.dbName, collection.collectionName, partition.partitionName, segment);
+            const { written } = await store
+              .putFile(segment.sha256, path, {
+                signal,
+                onBytes: (bytes) => context.progress(done + bytes, total),
+              })
+              .catch((error: unknown) => {
+                if (signal.aborted) throw error;
+                throw new JobFailure(
+                  `could not store segment ${segment.sha256.slice(0, 12)} of ${db.dbName}.${collection.collectionName}: ${(error as Error).message}`,
+                );
+              });
+            stored += written;
+            done += segment.bytes;
+            context.progress(done, total);
+          }
+        }
+      }
+    }
+
+    const manifest: BackupManifest = {
+      version: 1,
+      backupId: backup.backupId,
+      sourceBackupId: null,
+      clusterId: backup.clusterId,
+      clusterName: backup.clusterName,
+      regionId: backup.regionId,
+      backupType: backup.backupType,
+      createTime: backup.createTime,
+      databases: snapshot.databases,
+    };
+    signal.throwIfAborted();
+    await store.putManifest(backup.backupId, manifest);
+    server.metrics.bytesCopied.inc({ kind: 'backup' }, stored);
+    return { backup: { status: 'AVAILABLE', size: total, storedBytes: stored, contents: contentsOf(snapshot) } };
+  },
+
+  async cleanup(job, context): Promise<JobEffects> {
+    const backup = job.backupId === null ? undefined : await context.server.store.getBackup(job.backupId);
+    if (backup !== undefined) await context.server.regions.get(backup.regionId)?.deleteManifest(backup.backupId);
+    // Blobs already copied stay until garbage collection finds nothing that needs them.
+    return { backup: { status: 'FAILED' } };
+  },
+
+  /** Copies asked for with the backup, then those of the cluster's copy policies. */
+  async afterSuccess(job, context): Promise<void> {
+    const { server } = context;
+    const backup = await loadBackupOf(job, context);
+    const requested = new Set((job.payload.crossRegionCopies as string[] | undefined) ?? []);
+    const policies = await server.store.listCopyPolicies(backup.clusterId);
+    const targets = new Map<string, number | null>([...requested].map((regionId) => [regionId, null]));
+    for (const policy of policies) {
+      if (policy.appliesTo !== 'ALL' && policy.appliesTo !== backup.creationMethod) continue;
+      if (policy.regionId === backup.regionId) continue;
+      targets.set(policy.regionId, server.clock.now() + policy.retentionDays * dayMs);
+    }
+    for (const [regionId, expireTime] of targets) {
+      await startCopy(server, backup, regionId, expireTime).catch((error: unknown) => {
+        server.logger.warn({ backupId: backup.backupId, regionId, err: String(error) }, 'could not queue a copy');
+      });
+    }
+  },
+};
