@@ -31,4 +31,6 @@ export interface ServerContext {
   baseUrl(): string;
   /** Nudges the job runner after a job is queued, instead of waiting for its next poll. */
   wakeRunner(): void;
+  /** Runs a scheduler pass soon, e.g. so a newly enabled policy backs up at once. */
+  wakeScheduler(): void;
 }

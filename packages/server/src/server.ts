@@ -78,7 +78,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
     let url = '';
     // The context needs to wake the runner, and the runner needs the context.
-    const wake = { runner: undefined as JobRunner | undefined };
+    const wake = { runner: undefined as JobRunner | undefined, scheduler: undefined as Scheduler | undefined };
     let ready = false;
     const ctx: ServerContext = {
       store,
@@ -95,6 +95,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       clusterPathSchema,
       baseUrl: () => url,
       wakeRunner: () => wake.runner?.wake(),
+      wakeScheduler: () => {
+        void wake.scheduler?.tick().catch((error: unknown) => logger.error({ err: String(error) }, 'scheduler pass failed'));
+      },
     };
 
     // This process owns the data directory now, so every lease still held belongs to a
@@ -103,6 +106,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const runner = new JobRunner(ctx, jobHandlers, options.runner);
     wake.runner = runner;
     const scheduler = new Scheduler(ctx, options.scheduler);
+    wake.scheduler = scheduler;
     const app = await buildApp(ctx, { readyCheck: () => ready });
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
     const address = app.server.address() as AddressInfo;
@@ -133,8 +137,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       close: () => {
         closed ??= (async () => {
           ready = false;
-          scheduler.stop();
           await app.close();
+          await scheduler.stop();
           await runner.stop();
           await store.close();
           await unlock();

@@ -172,6 +172,10 @@ export async function startCopy(ctx: ServerContext, source: BackupRecord, region
   if (!ctx.regions.has(regionId)) throw new ServiceError('INVALID_REGION_ID', `Unknown region ${regionId}: this server has ${[...ctx.regions.keys()].join(', ')}.`);
   if (regionId === source.regionId) throw new ServiceError('SAME_REGION_COPY');
   return ctx.locks.run(`backup:${source.backupId}`, async () => {
+    // Re-read under the lock: the sweeper or a delete may have taken the source meanwhile.
+    const current = await ctx.store.getBackup(source.backupId);
+    if (current === undefined) throw new ServiceError('BACKUP_NOT_FOUND', `Backup ${source.backupId} was deleted.`);
+    requireAvailable(current);
     const existing = await ctx.store.listBackups({ sourceBackupId: source.backupId, regionId, statuses: ['CREATING', 'AVAILABLE'] }, { offset: 0, limit: 1 });
     const found = existing.items[0];
     if (found !== undefined) {

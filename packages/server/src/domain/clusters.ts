@@ -61,8 +61,12 @@ export async function createCluster(ctx: ServerContext, principal: Principal, re
 export async function dropCluster(ctx: ServerContext, principal: Principal, clusterId: string): Promise<DropClusterResult> {
   const cluster = await loadCluster(ctx, principal, clusterId, 'cluster:write');
   return ctx.locks.run(`cluster:${clusterId}`, async () => {
-    const active = await ctx.store.listJobs({ clusterId, statuses: ['PENDING', 'IN_PROGRESS', 'CANCELING'] }, { offset: 0, limit: 1 });
-    if (active.count > 0) {
+    const statuses = ['PENDING', 'IN_PROGRESS', 'CANCELING'] as const;
+    // Jobs reading the cluster (backups) and jobs writing into it (restores) both hold it.
+    const reading = await ctx.store.listJobs({ clusterId, statuses: [...statuses] }, { offset: 0, limit: 1 });
+    const writing = await ctx.store.listJobs({ targetClusterId: clusterId, statuses: [...statuses] }, { offset: 0, limit: 1 });
+    const active = { count: reading.count + writing.count };
+    if (cluster.status === 'RESTORING' || active.count > 0) {
       throw new ServiceError('CLUSTER_BUSY', `Cluster ${clusterId} has ${active.count} running job(s); cancel or wait for them before dropping it.`);
     }
     await ctx.store.updateCluster(clusterId, { status: 'DELETED' });

@@ -64,7 +64,7 @@ export async function setPolicy(ctx: ServerContext, principal: Principal, cluste
       request.crossRegionCopies.map((copy) => ({ clusterId, regionId: copy.regionId, retentionDays: copy.retentionDays, appliesTo: 'AUTO' as const })),
     );
   }
-  ctx.wakeRunner();
+  if (!wasEnabled) ctx.wakeScheduler();
   return { clusterId, status: 'ENABLED' };
 }
 

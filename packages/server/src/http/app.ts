@@ -42,7 +42,7 @@ export async function buildApp(ctx: ServerContext, options: { readyCheck: () => 
     genReqId: () => newRequestId(),
     bodyLimit: 1024 * 1024,
     // Ids in paths are validated by the route schemas; long ones must reach them to be refused.
-    maxParamLength: 512,
+    routerOptions: { maxParamLength: 512 },
   });
 
   // An empty body on a POST means "no fields", as the hosted API accepts.

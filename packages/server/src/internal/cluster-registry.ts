@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LocalCluster } from '../data/local-cluster.js';
 import type { Clock } from './clock.js';
@@ -24,6 +25,7 @@ export class ClusterRegistry {
   async create(clusterId: string): Promise<LocalCluster> {
     const created = LocalCluster.create(this.dirOf(clusterId), { now: () => this.#clock.now() });
     this.#open.set(clusterId, created);
+    created.catch(() => this.#open.delete(clusterId));
     return created;
   }
 
@@ -38,10 +40,11 @@ export class ClusterRegistry {
     return opening;
   }
 
-  /** Deletes a cluster's data. */
+  /** Deletes a cluster's data, even when it is too damaged to open. */
   async remove(clusterId: string): Promise<void> {
     const cluster = await this.get(clusterId).catch(() => undefined);
     this.#open.delete(clusterId);
     await cluster?.drop();
+    await rm(this.dirOf(clusterId), { recursive: true, force: true });
   }
 }

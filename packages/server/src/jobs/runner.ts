@@ -112,7 +112,12 @@ export class JobRunner {
         if (Date.now() - lastWrite >= progressWriteMs) void flushProgress().catch(() => undefined);
       },
       checkpoint: async (payload) => {
-        if (!(await ctx.store.updateJobProgress(job.jobId, this.owner, { payload }))) throw new Error('lease lost');
+        if (!(await ctx.store.updateJobProgress(job.jobId, this.owner, { payload }))) {
+          // Another runner owns the job now: stop without cleaning up what is now its work.
+          const lost = new Error('lease lost');
+          controller.abort(lost);
+          throw lost;
+        }
       },
     };
 
@@ -143,7 +148,9 @@ export class JobRunner {
     const cleanUp = async (outcome: 'FAILED' | 'CANCELED', reason: string) => {
       let effects: JobEffects = {};
       try {
-        effects = await handler.cleanup(job, { server: ctx, signal: new AbortController().signal }, outcome);
+        // The job as last saved: cleanup must see the run's checkpoints, not the first claim.
+        const current = (await ctx.store.getJob(job.jobId)) ?? job;
+        effects = await handler.cleanup(current, { server: ctx, signal: new AbortController().signal }, outcome);
       } catch (error) {
         ctx.logger.error({ jobId: job.jobId, err: String(error) }, 'cleanup failed');
         reason = `${reason} (cleanup also failed: ${errorText(error)})`;

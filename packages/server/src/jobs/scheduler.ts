@@ -61,11 +61,12 @@ export class Scheduler {
     this.#timer.unref();
   }
 
-  stop(): void {
+  /** Stops the timer; resolves once a pass already running has finished. */
+  async stop(): Promise<void> {
     if (this.#timer) clearInterval(this.#timer);
+    await this.#running?.catch(() => undefined);
   }
 
-  /** One pass; concurrent calls share the pass in progress. */
   tick(): Promise<void> {
     this.#running ??= this.#pass().finally(() => {
       this.#running = undefined;

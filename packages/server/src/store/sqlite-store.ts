@@ -257,6 +257,7 @@ export class SqliteStore implements Store {
     const where = new Where()
       .in('project_id', filter.projectIds)
       .eq('cluster_id', filter.clusterId)
+      .eq('target_cluster_id', filter.targetClusterId)
       .eq('type', filter.type)
       .eq('status', filter.status)
       .in('status', filter.statuses);

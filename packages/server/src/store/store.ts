@@ -29,6 +29,8 @@ export interface BackupFilter {
 export interface JobFilter {
   readonly projectIds?: readonly string[] | undefined;
   readonly clusterId?: string | undefined;
+  /** The cluster a restore writes into. */
+  readonly targetClusterId?: string | undefined;
   readonly type?: JobType | undefined;
   readonly status?: JobStatus | undefined;
   readonly statuses?: readonly JobStatus[] | undefined;

@@ -69,6 +69,7 @@ export function useHarness(): (options?: { readonly regions?: readonly string[];
       clusterPathSchema,
       baseUrl: () => 'http://127.0.0.1:0',
       wakeRunner: () => undefined,
+    wakeScheduler: () => undefined,
     };
     return {
       ctx,
