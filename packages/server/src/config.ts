@@ -43,7 +43,13 @@ export async function loadServerConfig(argv: readonly string[], env: Readonly<Re
   let file: ServerConfig = {};
   if (configPath !== undefined) {
     const text = await readFile(configPath, 'utf8').catch((error: unknown) => fail(`Cannot read config file ${configPath}: ${(error as Error).message}`));
-    const parsed = configSchema.safeParse(JSON.parse(text));
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      fail(`Invalid config file ${configPath}: it is not JSON (${(error as Error).message}).`);
+    }
+    const parsed = configSchema.safeParse(json);
     if (!parsed.success) {
       fail(`Invalid config file ${configPath}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
     }
