@@ -1,3 +1,4 @@
+import { displayNameSchema } from '@lifeboat/api';
 import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Store } from './store/store.js';
@@ -37,4 +38,23 @@ export async function ensureOwner(store: Store, dataDir: string, clock: Clock): 
     await handle.close();
   }
   return { ownerApiKey: apiKey, defaultProjectId };
+}
+
+/**
+ * Creates the projects named in `ServerOptions.projects` that do not exist yet, matched by name,
+ * so a server shared by several teams has a project per team (and keys scoped to each) from its
+ * first start. Names already present are left alone on later starts, and a project is never
+ * deleted because its name left the list: it may still hold clusters and backups.
+ */
+export async function ensureProjects(store: Store, projectNames: readonly string[], clock: Clock): Promise<void> {
+  const existing = new Set((await store.listProjects()).map((project) => project.projectName));
+  for (const projectName of projectNames) {
+    const checked = displayNameSchema.safeParse(projectName);
+    if (!checked.success) {
+      throw new Error(`Invalid project name ${JSON.stringify(projectName)} in the server options: ${checked.error.issues.map((issue) => issue.message).join('; ')}.`);
+    }
+    if (existing.has(projectName)) continue;
+    await store.createProject({ projectId: newProjectId(), projectName, createTime: clock.now() });
+    existing.add(projectName);
+  }
 }

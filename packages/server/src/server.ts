@@ -2,7 +2,7 @@ import { clusterPathSchema } from '@lifeboat/api';
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { ensureOwner } from './bootstrap.js';
+import { ensureOwner, ensureProjects } from './bootstrap.js';
 import type { ServerContext } from './context.js';
 import { buildApp } from './http/app.js';
 import { RateLimiter } from './http/rate-limit.js';
@@ -37,6 +37,13 @@ export interface ServerOptions {
   readonly rateLimitPerSecond?: number | undefined;
   readonly runner?: RunnerOptions | undefined;
   readonly scheduler?: SchedulerOptions | undefined;
+  /**
+   * Names of projects to have besides the default one, e.g. one per team, so keys can be scoped
+   * to each. Missing ones are created at start (matched by name); existing ones are kept, and
+   * none is deleted when its name is dropped from the list.
+   * @default [] (only "Default Project")
+   */
+  readonly projects?: readonly string[] | undefined;
 }
 
 /** A running server. */
@@ -75,6 +82,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const { stores, regions } = await openRegions({ dataDir, regions: options.regions });
     for (const blobStore of stores.values()) await blobStore.cleanTemp();
     const { ownerApiKey, defaultProjectId } = await ensureOwner(store, dataDir, clock);
+    await ensureProjects(store, options.projects ?? [], clock);
 
     let url = '';
     // The context needs to wake the runner, and the runner needs the context.

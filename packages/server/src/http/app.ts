@@ -1,5 +1,6 @@
 import { buildOpenApiDocument, requestIdHeader } from '@lifeboat/api';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { Socket } from 'node:net';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { catalogNameOf, ServiceError, statusOf } from '../errors.js';
 import { newRequestId } from '../internal/ids.js';
@@ -20,9 +21,13 @@ function fromFastifyError(error: FastifyError): ServiceError | undefined {
       return new ServiceError('INVALID_REQUEST', 'Send the body as JSON with "Content-Type: application/json".');
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new ServiceError('INVALID_REQUEST', 'The Content-Length header does not match the body.');
+    case 'FST_ERR_BAD_URL':
+      return new ServiceError('INVALID_REQUEST', 'The URL has a malformed %-escape. Encode each path segment with encodeURIComponent.');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new ServiceError('INVALID_REQUEST', 'A path segment is longer than 512 characters; ids are at most 128. Check the ids in the path.');
     default:
       if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
-        return new ServiceError('INVALID_REQUEST', 'The body is not valid JSON. Send a JSON object.');
+        return new ServiceError('INVALID_REQUEST', 'The body is not valid JSON, or holds a forbidden key (__proto__, constructor.prototype). Send a plain JSON object.');
       }
       if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
         return new ServiceError('INVALID_REQUEST', `The request was refused: ${error.message}`);
@@ -32,10 +37,43 @@ function fromFastifyError(error: FastifyError): ServiceError | undefined {
 }
 
 /**
+ * Node's HTTP parser refuses some requests before Fastify sees them (a request line or headers
+ * over 16 KB, broken framing, a client too slow to send its headers). Those get the envelope
+ * too, then the connection closes: it cannot carry another request.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) return;
+  const message =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? 'The URL or headers are larger than 16 KB. Send long lists in several requests.'
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 'The request did not arrive in time. Send it again.'
+        : 'The request is not valid HTTP/1.1.';
+  const requestId = newRequestId();
+  const body = JSON.stringify({ code: statusOf('INVALID_REQUEST').code, message, requestId });
+  socket.end(
+    `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${requestIdHeader}: ${requestId}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+/**
  * The HTTP face of the server: every endpoint of the api table, health and metrics, the OpenAPI
  * document, and one error path that answers every failure in the envelope with a code.
  */
 export async function buildApp(ctx: ServerContext, options: { readyCheck: () => boolean }): Promise<FastifyInstance> {
+  const sendError = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const known = catalogNameOf(error) !== undefined ? (error as unknown as ServiceError) : fromFastifyError(error);
+    const serviceError = known ?? new ServiceError('INTERNAL');
+    const errorName = catalogNameOf(serviceError) ?? 'INTERNAL';
+    const { code, httpStatus } = statusOf(errorName);
+    if (known === undefined) {
+      ctx.logger.error({ requestId: request.id, url: request.url, err: { message: error.message, stack: error.stack } }, 'unexpected error');
+    }
+    if (serviceError.retryAfterSeconds !== undefined) void reply.header('retry-after', String(serviceError.retryAfterSeconds));
+    ctx.metrics.requests.inc({ operation: request.routeOptions.url ?? 'unknown', status: String(httpStatus) });
+    return reply.status(httpStatus).send({ code, message: serviceError.message, requestId: request.id });
+  };
+
   const app = Fastify({
     logger: false,
     requestIdHeader,
@@ -43,6 +81,13 @@ export async function buildApp(ctx: ServerContext, options: { readyCheck: () => 
     bodyLimit: 1024 * 1024,
     // Ids in paths are validated by the route schemas; long ones must reach them to be refused.
     routerOptions: { maxParamLength: 512 },
+    clientErrorHandler: answerClientError,
+    // The router answers a malformed %-escape or an over-long segment itself, before any route
+    // or setErrorHandler; send those through the same path so they carry the envelope too.
+    frameworkErrors: (error, request, reply) => {
+      void reply.header(requestIdHeader, request.id);
+      void sendError(error, request, reply);
+    },
   });
 
   // An empty body on a POST means "no fields", as the hosted API accepts.
@@ -60,18 +105,7 @@ export async function buildApp(ctx: ServerContext, options: { readyCheck: () => 
     void reply.header(requestIdHeader, request.id);
   });
 
-  app.setErrorHandler(async (error: FastifyError, request, reply) => {
-    const known = catalogNameOf(error) !== undefined ? (error as unknown as ServiceError) : fromFastifyError(error);
-    const serviceError = known ?? new ServiceError('INTERNAL');
-    const errorName = catalogNameOf(serviceError) ?? 'INTERNAL';
-    const { code, httpStatus } = statusOf(errorName);
-    if (known === undefined) {
-      ctx.logger.error({ requestId: request.id, url: request.url, err: { message: error.message, stack: error.stack } }, 'unexpected error');
-    }
-    if (serviceError.retryAfterSeconds !== undefined) void reply.header('retry-after', String(serviceError.retryAfterSeconds));
-    ctx.metrics.requests.inc({ operation: request.routeOptions.url ?? 'unknown', status: String(httpStatus) });
-    return reply.status(httpStatus).send({ code, message: serviceError.message, requestId: request.id });
-  });
+  app.setErrorHandler(async (error: FastifyError, request, reply) => sendError(error, request, reply));
 
   app.setNotFoundHandler(async (request, reply) => {
     const { code, httpStatus } = statusOf('ROUTE_NOT_FOUND');

@@ -22,7 +22,7 @@ export async function withIdempotency(
     throw new ServiceError('INVALID_REQUEST', 'Idempotency-Key must be 1–255 characters. Use a fresh UUID per logical request.');
   }
   const key = request.key;
-  const requestHash = createHash('sha256').update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+  const requestHash = createHash('sha256').update(`${request.method} ${request.url}\n${bodyText(request.body)}`).digest('hex');
   return deps.locks.run(`idempotency:${request.apiKeyId}:${key}`, async () => {
     const previous = await deps.store.getIdempotency(request.apiKeyId, key);
     if (previous !== undefined && previous.createTime > deps.now - idempotencyWindowMs) {
@@ -40,4 +40,18 @@ export async function withIdempotency(
     });
     return { data, replayed: false };
   });
+}
+
+/**
+ * The body as JSON text, for the request hash. JSON.parse accepts any depth but JSON.stringify
+ * recurses, so a body nested thousands of levels deep (possible where rows are free-form) would
+ * overflow the stack here; it is refused as the bad request it is, not answered with a 500.
+ */
+function bodyText(body: unknown): string {
+  try {
+    return JSON.stringify(body ?? null);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new ServiceError('INVALID_REQUEST', 'The body is nested too deeply to process. No field of the API nests more than a few levels: fix the body and send it again.');
+  }
 }

@@ -26,8 +26,12 @@ const codeByField: Readonly<Record<string, ErrorName>> = {
   intervalMinutes: 'INVALID_INTERVAL',
   clusterIds: 'TOO_MANY_IDS',
   dbName: 'INVALID_NAME',
+  destDbName: 'INVALID_NAME',
   collectionName: 'INVALID_NAME',
+  collectionNames: 'INVALID_NAME',
+  destCollectionName: 'INVALID_NAME',
   partitionName: 'INVALID_NAME',
+  partitionNames: 'INVALID_NAME',
 };
 
 /** Query and path values arrive as text; numbers in the schema are converted before parsing. */

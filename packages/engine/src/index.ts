@@ -1,0 +1,29 @@
+/**
+ * `@lifeboat/engine`: Terraform-style plan/apply for Lifeboat. Reads Terraform JSON, diffs it
+ * against live state through the SDK and converges it.
+ */
+export * from './graph/index.js';
+export type { AttributeSchema, AttributeType, ResourceSchema } from './resources/schema.js';
+export { configurableAttributes, describeType } from './resources/schema.js';
+export type {
+  Attributes,
+  CreateRequest,
+  DeleteRequest,
+  HandlerContext,
+  ImportRequest,
+  ReadManyRequest,
+  ReadRequest,
+  ReadResult,
+  ResourceType,
+  UpdateRequest,
+} from './resources/resource-type.js';
+export type {
+  AttributeValue,
+  JournalEntry,
+  LockInfo,
+  OutputState,
+  PendingOperation,
+  ResourceInstanceState,
+  ResourceState,
+  StateSnapshot,
+} from './state/types.js';
