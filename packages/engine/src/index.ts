@@ -27,3 +27,4 @@ export type {
   ResourceState,
   StateSnapshot,
 } from './state/types.js';
+export * from './expressions/index.js';
