@@ -28,3 +28,8 @@ export type {
   StateSnapshot,
 } from './state/types.js';
 export * from './expressions/index.js';
+export * from './state/index.js';
+export { managedResourceTypes, dataSourceTypes, resourceTypeOf } from './resources/index.js';
+export { diffInstance, plannedValues } from './plan/diff.js';
+export type { DiffRequest, DiffResult } from './plan/diff.js';
+export type { ActionReason, ChangeActions, Diagnostic, OutputChange, Plan, ResourceChange, UnknownMarks } from './plan/types.js';
