@@ -33,3 +33,11 @@ export { managedResourceTypes, dataSourceTypes, resourceTypeOf } from './resourc
 export { diffInstance, plannedValues } from './plan/diff.js';
 export type { DiffRequest, DiffResult } from './plan/diff.js';
 export type { ActionReason, ChangeActions, Diagnostic, OutputChange, Plan, ResourceChange, UnknownMarks } from './plan/types.js';
+export * from './render/index.js';
+export * from './config/index.js';
+export { plan } from './plan/planner.js';
+export type { PlanOptions } from './plan/planner.js';
+export { apply } from './apply/apply.js';
+export type { ApplyOptions, ApplyResult } from './apply/apply.js';
+export type { EngineHooks } from './apply/hooks.js';
+export { ErroredPlanError, StalePlanError } from './apply/errors.js';

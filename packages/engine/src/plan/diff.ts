@@ -1,6 +1,7 @@
 import { isUnknown, type Value } from '../expressions/index.js';
+import { deepEqual } from '../internal/deep-equal.js';
 import type { ResourceType } from '../resources/resource-type.js';
-import type { AttributeSchema } from '../resources/schema.js';
+import { isConfigurable, type AttributeSchema } from '../resources/schema.js';
 import type { AttributeValue } from '../state/types.js';
 import type { ActionReason, ChangeActions, UnknownMarks } from './types.js';
 
@@ -28,7 +29,7 @@ export interface DiffResult {
   readonly replacePaths: readonly (readonly string[])[];
 }
 
-const equal = (a: AttributeValue | undefined, b: AttributeValue | undefined): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const equal = (a: AttributeValue | undefined, b: AttributeValue | undefined): boolean => deepEqual(a, b);
 
 function normalized(schema: AttributeSchema, value: AttributeValue): AttributeValue {
   return schema.normalize ? schema.normalize(value) : value;
@@ -88,7 +89,7 @@ export function diffInstance(request: DiffRequest): DiffResult {
   const ignored = (name: string) => request.ignoreChanges === 'all' || request.ignoreChanges.includes(name);
   const changed: string[] = [];
   for (const [name, schema] of Object.entries(resourceType.schema.attributes)) {
-    const settable = schema.required === true || schema.computed !== true || (config[name] !== undefined && config[name] !== null);
+    const settable = isConfigurable(schema) || (config[name] !== undefined && config[name] !== null);
     if (!settable) continue;
     if (ignored(name)) {
       if (prior[name] !== undefined) after[name] = prior[name] ?? null;

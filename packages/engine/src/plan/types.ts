@@ -1,4 +1,4 @@
-import type { AttributeValue, StateSnapshot } from '../state/types.js';
+import type { AttributeValue, JournalEntry, StateSnapshot } from '../state/types.js';
 
 /**
  * A plan: plain data with a closed set of actions, serialisable as a saved plan file. Apply
@@ -54,6 +54,11 @@ export interface ResourceChange {
   /** Instance addresses this one depends on (for apply order and state `dependencies`). */
   readonly dependencies: readonly string[];
   readonly createBeforeDestroy: boolean;
+  /**
+   * The Idempotency-Key of a create an interrupted apply started: re-sending the create with it
+   * returns the first answer, so the object is adopted rather than created twice.
+   */
+  readonly resumeIdempotencyKey?: string;
 }
 
 export interface OutputChange {
@@ -90,8 +95,12 @@ export interface Plan {
   readonly resourceDrift: readonly ResourceChange[];
   readonly outputChanges: readonly OutputChange[];
   readonly diagnostics: readonly Diagnostic[];
-  /** The state after refresh (what apply starts from). */
+  /** The state the plan started from, with `moved` blocks applied. */
   readonly priorState: StateSnapshot;
+  /** State changes from `moved` blocks, journalled first by apply. */
+  readonly stateMoves: readonly JournalEntry[];
+  /** Values of data sources read at plan time, by block address, for apply's evaluation. */
+  readonly dataValues: Readonly<Record<string, AttributeValue>>;
   /** Input variable values used, so apply evaluates the configuration the same way. */
   readonly variables: Readonly<Record<string, AttributeValue>>;
   /** The configuration planned, so apply can evaluate values that were unknown at plan time. */

@@ -26,7 +26,7 @@ export const backupPolicy: ResourceType = {
       id: { type: 'string', computed: true, description: 'The cluster id.' },
       cluster_id: { type: 'string', required: true, forcesReplacement: true, description: 'The cluster to back up.' },
       enabled: { type: 'bool', default: true, description: 'Whether the schedule runs.' },
-      frequency: { type: 'string', computed: true, description: 'Days to back up on: "daily", "weekdays", "weekends" or days 1–7 with 1 = Monday, such as "1,3,5". Required unless `interval_minutes` is set.', validate: validateFrequency, normalize: normalizeFrequency },
+      frequency: { type: 'string', optional: true, computed: true, description: 'Days to back up on: "daily", "weekdays", "weekends" or days 1–7 with 1 = Monday, such as "1,3,5". Required unless `interval_minutes` is set.', validate: validateFrequency, normalize: normalizeFrequency },
       start_time: { type: 'string', description: 'UTC window in which the backup starts, "HH:mm-HH:mm". Required unless `interval_minutes` is set.', validate: validateWindow },
       interval_minutes: { type: 'number', description: 'Back up every so many minutes instead of once a day (5, 10, 15, 30, 60, 240, 720 or 1440).', validate: validateInterval },
       retention_days: retentionDays('Days an AUTO backup is kept, 1–30.', { required: true }),

@@ -1,4 +1,4 @@
-import { NotFoundError, type Backup } from '@lifeboat/sdk';
+import { ConflictError, ErrorCode, NotFoundError, type Backup, type Lifeboat } from '@lifeboat/sdk';
 import type { Attributes, ResourceType } from './resource-type.js';
 import { str, waitForJob } from './common.js';
 
@@ -24,6 +24,25 @@ function toState(backup: Backup, prior: Attributes): Attributes {
   };
 }
 
+/**
+ * A manual backup cannot start while an AUTO one runs (enabling a policy starts one at once, so
+ * a configuration declaring both would otherwise fail half the time). Waits for the running AUTO
+ * backups of the cluster, then tries again; the rule itself is the server's.
+ */
+async function createAfterAutoBackups<T>(client: Lifeboat, create: () => Promise<T>, clusterId: string, signal: AbortSignal): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await create();
+    } catch (error) {
+      if (!(error instanceof ConflictError) || error.code !== ErrorCode.AUTO_BACKUP_IN_PROGRESS || attempt >= 10) throw error;
+      const running = await client.jobs.list({ clusterId, type: 'BACKUP' }, { signal }).toArray();
+      for (const job of running.filter((j) => j.status === 'PENDING' || j.status === 'IN_PROGRESS')) {
+        await client.jobs.handle(job.jobId).wait({ signal, pollIntervalMs: 200 }).catch(() => undefined);
+      }
+    }
+  }
+}
+
 /** `lifeboat_backup`: one manual backup of a cluster or of listed collections. */
 export const backup: ResourceType = {
   type: 'lifeboat_backup',
@@ -39,7 +58,7 @@ export const backup: ResourceType = {
         description: 'Back up only these collections (a COLLECTION backup); the whole cluster when absent.',
       },
       copy_regions: { type: { list: 'string' }, forcesReplacement: true, description: 'Regions to copy the backup to once it is AVAILABLE.' },
-      backup_name: { type: 'string', computed: true, description: 'A name of your choosing; the server picks one when absent. Changing it renames in place.' },
+      backup_name: { type: 'string', optional: true, computed: true, description: 'A name of your choosing; the server picks one when absent. Changing it renames in place.' },
       backup_id: { type: 'string', computed: true, description: 'The backup\'s id.' },
       backup_type: { type: 'string', computed: true, description: 'CLUSTER or COLLECTION.' },
       status: { type: 'string', computed: true, description: 'AVAILABLE once the backup is complete.' },
@@ -67,17 +86,15 @@ export const backup: ResourceType = {
     const clusterId = str(config.cluster_id);
     const scopes = (config.collections as CollectionScope[] | null | undefined) ?? undefined;
     const regions = (config.copy_regions as string[] | null | undefined) ?? undefined;
-    const started = await client.backups.create(
-      {
+    const request = {
         clusterId,
         ...(scopes === undefined
           ? { backupType: 'CLUSTER' as const }
           : { backupType: 'COLLECTION' as const, dbCollections: scopes.map((s) => ({ dbName: s.db_name ?? 'default', collectionNames: s.collection_names })) }),
         ...(regions === undefined ? {} : { crossRegionCopies: regions.map((regionId) => ({ regionId })) }),
         ...(config.backup_name == null ? {} : { backupName: str(config.backup_name) }),
-      },
-      { signal, idempotencyKey },
-    );
+    };
+    const started = await createAfterAutoBackups(client, () => client.backups.create(request, { signal, idempotencyKey }), clusterId, signal);
     await context.onAccepted({ objectId: started.backupId, jobId: started.jobId });
     await waitForJob(context, started.job);
     return toState(await client.backups.get({ clusterId, backupId: started.backupId }, { signal }), config);
@@ -90,6 +107,8 @@ export const backup: ResourceType = {
     }
     return toState(await client.backups.get(ref, { signal }), config);
   },
+
+  acceptedState: (config, objectId) => ({ ...config, id: `${str(config.cluster_id)}/${objectId}`, backup_id: objectId }),
 
   async delete({ client, prior, signal }) {
     await client.backups.delete({ clusterId: str(prior.cluster_id), backupId: str(prior.backup_id) }, { signal }).catch((error: unknown) => {

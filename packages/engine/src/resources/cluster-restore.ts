@@ -68,6 +68,8 @@ export const clusterRestore: ResourceType = {
     return toState(await client.clusters.get(started.clusterId, { signal }), { ...config, password: started.password });
   },
 
+  acceptedState: (config, objectId) => ({ ...config, id: objectId, cluster_id: objectId }),
+
   async delete({ client, prior, signal }) {
     await client.clusters.drop(str(prior.cluster_id), { signal }).catch((error: unknown) => {
       if (!(error instanceof NotFoundError)) throw error;

@@ -73,6 +73,8 @@ export const collectionRestore: ResourceType = {
     return { ...config, id: `${str(config.dest_cluster_id)}/${dbName}/${collectionName}`, row_count: described.rowCount, checksum: described.checksum };
   },
 
+  acceptedState: (config, objectId) => ({ ...config, id: objectId }),
+
   async delete({ client, prior, signal }) {
     await client
       .dataPlane(str(prior.dest_cluster_id))

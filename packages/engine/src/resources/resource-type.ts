@@ -71,5 +71,10 @@ export interface ResourceType {
   /** Absent: every change replaces. */
   update?(request: UpdateRequest): Promise<Attributes>;
   delete(request: DeleteRequest): Promise<void>;
+  /**
+   * State for an object the server accepted but whose create then failed: enough to delete it,
+   * recorded as tainted so the next apply replaces it instead of leaving an orphan.
+   */
+  acceptedState?(config: Attributes, objectId: string): Attributes;
   import?(request: ImportRequest): Promise<Attributes>;
 }

@@ -20,7 +20,9 @@ export interface AttributeSchema {
   readonly description: string;
   /** Must be set in configuration. */
   readonly required?: boolean;
-  /** Set by the provider (ids, statuses); may also be optional (then config wins when given). */
+  /** May be set in configuration; with `computed`, the provider fills it in when it is not. */
+  readonly optional?: boolean;
+  /** Set by the provider (ids, statuses); with `optional`, configuration wins when given. */
   readonly computed?: boolean;
   /** Never shown in plans, logs or output; recorded as sensitive in state. */
   readonly sensitive?: boolean;
@@ -55,5 +57,10 @@ export function describeType(type: AttributeType): string {
 
 /** Attributes a user may set (required or optional, not purely computed). */
 export function configurableAttributes(schema: ResourceSchema): [string, AttributeSchema][] {
-  return Object.entries(schema.attributes).filter(([, attribute]) => attribute.required === true || attribute.computed !== true || attribute.default !== undefined);
+  return Object.entries(schema.attributes).filter(([, attribute]) => isConfigurable(attribute));
+}
+
+/** Whether a user may set the attribute: required, optional, defaulted, or not computed at all. */
+export function isConfigurable(attribute: AttributeSchema): boolean {
+  return attribute.required === true || attribute.optional === true || attribute.computed !== true || attribute.default !== undefined;
 }

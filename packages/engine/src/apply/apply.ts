@@ -1,0 +1,233 @@
+import { randomUUID } from 'node:crypto';
+import type { Lifeboat } from '@lifeboat/sdk';
+import type { Configuration } from '../config/model.js';
+import { containsUnknown, omitUnknowns } from '../expressions/index.js';
+import { Graph, walk, type WalkResult } from '../graph/index.js';
+import { expandInstances } from '../config/instances.js';
+import { bindingOf, Evaluation } from '../plan/scope.js';
+import type { Plan, ResourceChange } from '../plan/types.js';
+import { resourceTypeOf } from '../resources/index.js';
+import type { Attributes, HandlerContext, ResourceType } from '../resources/resource-type.js';
+import { applyJournal, emptyState, parseInstanceAddress, type StateBackend } from '../state/index.js';
+import type { AttributeValue, JournalEntry, OutputState, StateSnapshot } from '../state/types.js';
+import { ErroredPlanError, StalePlanError } from './errors.js';
+import type { EngineHooks } from './hooks.js';
+import { InstanceValues } from './instance-values.js';
+
+export interface ApplyOptions {
+  readonly plan: Plan;
+  readonly backend: StateBackend;
+  readonly client: Lifeboat;
+  /** @default 10 */
+  readonly parallelism?: number;
+  /** Aborting stops scheduling; running creates stay recorded as pending for the next run. */
+  readonly signal?: AbortSignal;
+  readonly hooks?: EngineHooks;
+}
+
+export interface ApplyResult {
+  readonly state: StateSnapshot;
+  readonly walk: WalkResult;
+  readonly outputs: Readonly<Record<string, OutputState>>;
+  /** False when anything failed, was skipped or did not start. */
+  readonly complete: boolean;
+}
+
+const provider = 'provider["registry.terraform.io/lifeboat/lifeboat"]';
+
+/**
+ * Applies a plan under the state lock. Operations run in dependency order, at most
+ * `parallelism` at once; each result is appended to the state journal as it lands (no
+ * whole-state rewrite per resource) and the journal is folded into a new snapshot at the end.
+ * A failure stops only its dependents. Only resources the plan names are touched.
+ */
+export async function apply(options: ApplyOptions): Promise<ApplyResult> {
+  const { plan, backend } = options;
+  if (plan.errored) throw new ErroredPlanError('This plan has errors; fix them and plan again.');
+  const lock = await backend.lock('OperationTypeApply');
+  try {
+    const current = (await backend.read()) ?? emptyState(plan.lineage);
+    if (current.lineage !== plan.lineage || current.serial !== plan.serial) {
+      throw new StalePlanError(
+        `Saved plan is stale: it was made for state ${plan.lineage} serial ${plan.serial}, but the state is now ${current.lineage} serial ${current.serial}. Plan again.`,
+      );
+    }
+    const entries: JournalEntry[] = [];
+    const record = async (entry: JournalEntry) => {
+      entries.push(entry);
+      await backend.append(entry);
+    };
+    for (const entry of plan.stateMoves) await record(entry);
+    // Refreshed values of unchanged objects, so state matches what exists.
+    for (const drift of plan.resourceDrift) {
+      const change = plan.resourceChanges.find((c) => c.address === drift.address);
+      if (change !== undefined && change.actions[0] !== 'no-op') continue;
+      if (drift.after === null) await record({ kind: 'remove-instance', address: drift.address });
+      else await record(instanceEntry(drift, drift.after, drift.dependencies));
+    }
+
+    const configuration = plan.configuration as Configuration;
+    const values = new InstanceValues(plan);
+    const evaluation = new Evaluation({ variables: plan.variables, locals: configuration.locals, dir: configuration.moduleDir, blockValue: (a) => values.blockValue(a) });
+    const actionable = plan.resourceChanges.filter((change) => change.actions[0] !== 'no-op');
+    const graph = new Graph<ResourceChange>();
+    for (const change of actionable) graph.addNode(change.address, change);
+    for (const change of actionable) {
+      for (const dependency of change.dependencies) {
+        const other = graph.has(dependency) ? graph.get(dependency) : undefined;
+        if (other === undefined) continue;
+        const deleting = change.actions.length === 1 && change.actions[0] === 'delete';
+        const otherDeleting = other.actions.length === 1 && other.actions[0] === 'delete';
+        // Creates wait for what they depend on; deletes go first, before what they depended on.
+        if (deleting && otherDeleting) graph.addEdge(dependency, change.address);
+        else if (!deleting && !otherDeleting) graph.addEdge(change.address, dependency);
+      }
+    }
+
+    const signal = options.signal ?? new AbortController().signal;
+    const hooks = options.hooks ?? {};
+    const result = await walk(graph, {
+      parallelism: options.parallelism ?? 10,
+      signal,
+      visit: async ({ data: change, signal: visitSignal }) => {
+        const resourceType = resourceTypeOf(change.mode, change.type);
+        if (resourceType === undefined) throw new Error(`Unknown resource type ${change.type}.`);
+        const action = change.actions.join('/');
+        const started = Date.now();
+        hooks.onResourceStart?.({ address: change.address, action });
+        try {
+          const context: HandlerContext = {
+            client: options.client,
+            signal: visitSignal,
+            address: change.address,
+            onProgress: (progress) => hooks.onResourceProgress?.({ address: change.address, progress }),
+            timeoutMs: undefined,
+          };
+          const outcome = await perform(change, resourceType, context, configFor(change, configuration, evaluation), record);
+          if (outcome !== undefined) values.set(change.address, outcome);
+          hooks.onResourceDone?.({ address: change.address, action, elapsedMs: Date.now() - started, ...(outcome ? { id: resourceType.id(outcome) } : {}) });
+        } catch (error) {
+          hooks.onResourceError?.({ address: change.address, action, error: error as Error });
+          throw error;
+        }
+      },
+    });
+
+    const outputs: Record<string, OutputState> = {};
+    if (plan.mode !== 'destroy') {
+      for (const [name, output] of configuration.outputs) {
+        try {
+          const value = evaluation.evaluate(output.value);
+          if (!containsUnknown(value)) outputs[name] = { value: omitUnknowns(value) as AttributeValue, type: 'string', ...(output.sensitive ? { sensitive: true } : {}) };
+        } catch {
+          // An output that depends on something that failed is left out; the failure is reported.
+        }
+      }
+    }
+    await record({ kind: 'outputs', outputs });
+    const state = await backend.write(applyJournal(current, entries));
+    const complete = result.failed.length === 0 && result.skipped.length === 0 && result.notStarted.length === 0;
+    return { state, walk: result, outputs, complete };
+  } finally {
+    await lock.release();
+  }
+}
+
+/** The instance's configuration, evaluated again when the plan had values it could not know yet. */
+function configFor(change: ResourceChange, configuration: Configuration, evaluation: Evaluation): Attributes {
+  const known = (change.after ?? {});
+  if (Object.keys(change.afterUnknown).length === 0 || change.after === null) return known;
+  const block = configuration.resources.find((b) => b.address === change.resourceAddress);
+  if (block === undefined) return known;
+  const instance = expandInstances(block, evaluation.scope()).instances.find((i) => i.address === change.address);
+  const config = evaluation.evaluate(block.body, bindingOf(instance));
+  if (containsUnknown(config)) throw new Error(`${change.address}: a value it needs is still unknown after its dependencies were applied.`);
+  return { ...known, ...(config as Attributes) };
+}
+
+function instanceEntry(change: ResourceChange, attributes: Attributes, dependencies: readonly string[], tainted = false): JournalEntry {
+  const parsed = parseInstanceAddress(change.address);
+  return {
+    kind: 'put-instance',
+    address: change.address,
+    resource: { mode: parsed.mode, type: parsed.type, name: parsed.name, provider },
+    instance: {
+      ...(parsed.key === undefined ? {} : { index_key: parsed.key }),
+      schema_version: 0,
+      attributes,
+      sensitive_attributes: change.sensitive.map((name) => [{ type: 'get_attr' as const, value: name }]),
+      dependencies,
+      ...(tainted ? { status: 'tainted' as const } : {}),
+      ...(change.createBeforeDestroy ? { create_before_destroy: true } : {}),
+    },
+  };
+}
+
+async function perform(
+  change: ResourceChange,
+  resourceType: ResourceType,
+  context: HandlerContext,
+  config: Attributes,
+  record: (entry: JournalEntry) => Promise<void>,
+): Promise<Attributes | undefined> {
+  const prior = (change.before ?? {});
+  const create = async (): Promise<Attributes> => {
+    const idempotencyKey = change.resumeIdempotencyKey ?? randomUUID();
+    const operation = { address: change.address, action: 'create' as const, idempotencyKey, request: config as AttributeValue, startedAt: new Date().toISOString() };
+    // Recorded before the call: an interrupted apply re-sends it with the same key next time.
+    await record({ kind: 'pending', operation });
+    let accepted: string | undefined;
+    try {
+      const created = await resourceType.create({
+        ...context,
+        config,
+        idempotencyKey,
+        onAccepted: async ({ objectId, jobId }) => {
+          accepted = objectId;
+          await record({ kind: 'pending', operation: { ...operation, objectId, ...(jobId ? { jobId } : {}) } });
+        },
+      });
+      await record(instanceEntry(change, created, change.dependencies));
+      await record({ kind: 'pending-done', address: change.address });
+      return created;
+    } catch (error) {
+      if (!context.signal.aborted && accepted !== undefined && resourceType.acceptedState) {
+        // The object exists but its job failed: tainted, so the next apply replaces it.
+        await record(instanceEntry(change, resourceType.acceptedState(config, accepted), change.dependencies, true));
+        await record({ kind: 'pending-done', address: change.address });
+      }
+      throw error;
+    }
+  };
+  const destroy = async () => {
+    await resourceType.delete({ ...context, prior });
+    await record({ kind: 'remove-instance', address: change.address });
+  };
+
+  switch (change.actions.join('/')) {
+    case 'read':
+      return resourceType.read({ ...context, prior: config });
+    case 'create':
+      return create();
+    case 'update': {
+      if (resourceType.update === undefined) throw new Error(`${change.type} cannot be updated in place.`);
+      const updated = await resourceType.update({ ...context, prior, config });
+      await record(instanceEntry(change, updated, change.dependencies));
+      return updated;
+    }
+    case 'delete':
+      await destroy();
+      return undefined;
+    case 'delete/create':
+      await destroy();
+      return create();
+    case 'create/delete': {
+      const created = await create();
+      // The old object is deleted after its replacement stands; the state already holds the new one.
+      await resourceType.delete({ ...context, prior });
+      return created;
+    }
+    default:
+      throw new Error(`Unknown action ${change.actions.join('/')} for ${change.address}.`);
+  }
+}

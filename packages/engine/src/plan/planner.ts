@@ -1,0 +1,412 @@
+import type { Lifeboat } from '@lifeboat/sdk';
+import type { Configuration, ResourceBlock } from '../config/model.js';
+import { afterUnknown as marksOf, containsUnknown, isUnknown, omitUnknowns, referencesOf, unknown, type JsonValue, type Value } from '../expressions/index.js';
+import { findCycles, Graph, selectTargets } from '../graph/index.js';
+import { resourceTypeOf } from '../resources/index.js';
+import type { Attributes } from '../resources/resource-type.js';
+import { applyJournal, formatInstanceAddress, parseInstanceAddress } from '../state/index.js';
+import type { AttributeValue, JournalEntry, StateSnapshot } from '../state/types.js';
+import { deepEqual } from '../internal/deep-equal.js';
+import { diffInstance } from './diff.js';
+import { checkInstanceValues } from '../config/check-instance.js';
+import { expandInstances } from '../config/instances.js';
+import { refresh } from './refresh.js';
+import { bindingOf, Evaluation } from './scope.js';
+import type { Diagnostic, OutputChange, Plan, ResourceChange } from './types.js';
+
+export interface PlanOptions {
+  readonly configuration: Configuration;
+  readonly variables: Readonly<Record<string, Value>>;
+  /** The state as read from the backend. */
+  readonly state: StateSnapshot;
+  readonly client: Lifeboat;
+  readonly mode?: 'normal' | 'destroy' | 'refresh-only';
+  /** Read live objects first. @default true */
+  readonly refresh?: boolean;
+  /** @default 10 */
+  readonly parallelism?: number;
+  readonly targets?: readonly string[];
+  readonly excludes?: readonly string[];
+  /** `-replace=ADDR`: instance addresses to replace even without a change. */
+  readonly replace?: readonly string[];
+  readonly signal?: AbortSignal;
+}
+
+interface InstanceInfo {
+  readonly address: string;
+  readonly block: ResourceBlock;
+  readonly key?: string | number;
+}
+
+const blockOf = (instanceAddress: string) => {
+  const parsed = parseInstanceAddress(instanceAddress);
+  return formatInstanceAddress({ mode: parsed.mode, type: parsed.type, name: parsed.name });
+};
+
+/**
+ * Plans: refreshes live objects (batched), evaluates the configuration in dependency order,
+ * diffs each instance, adds deletes for what is no longer configured, and reports drift. Problems
+ * are collected as diagnostics; the plan is marked errored rather than thrown.
+ */
+export async function plan(options: PlanOptions): Promise<Plan> {
+  const { configuration } = options;
+  const mode = options.mode ?? 'normal';
+  const diagnostics: Diagnostic[] = [];
+  const signal = options.signal ?? new AbortController().signal;
+  let apiCalls = 0;
+  const client = options.client.extend({ hooks: { afterResponse: [() => void apiCalls++] } });
+
+  // moved blocks: state recorded under `from` now belongs to `to`.
+  const moves: JournalEntry[] = [];
+  for (const moved of configuration.moved) {
+    for (const resource of options.state.resources) {
+      for (const instance of resource.instances) {
+        const address = formatInstanceAddress({ mode: resource.mode, type: resource.type, name: resource.name, ...(instance.index_key === undefined ? {} : { key: instance.index_key }) });
+        if (address !== moved.from && blockOf(address) !== moved.from) continue;
+        const target = address === moved.from ? moved.to : `${moved.to}${address.slice(moved.from.length)}`;
+        const parsed = parseInstanceAddress(target);
+        moves.push({ kind: 'remove-instance', address });
+        moves.push({ kind: 'put-instance', address: target, resource: { mode: parsed.mode, type: parsed.type, name: parsed.name, provider: resource.provider }, instance });
+      }
+    }
+  }
+  const state = moves.length > 0 ? applyJournal(options.state, moves) : options.state;
+
+  const stateInstances = new Map<string, { attributes: Attributes; tainted: boolean; dependencies: readonly string[] }>();
+  for (const resource of state.resources) {
+    if (resource.mode !== 'managed') continue;
+    for (const instance of resource.instances) {
+      const address = formatInstanceAddress({ mode: resource.mode, type: resource.type, name: resource.name, ...(instance.index_key === undefined ? {} : { key: instance.index_key }) });
+      stateInstances.set(address, { attributes: instance.attributes, tainted: instance.status === 'tainted', dependencies: instance.dependencies });
+    }
+  }
+
+  const live =
+    options.refresh === false
+      ? new Map([...stateInstances].map(([address, instance]) => [address, instance.attributes as Attributes | undefined]))
+      : new Map((await refresh({ client, state, parallelism: options.parallelism ?? 10, signal })).live);
+  const resourceDrift: ResourceChange[] = [];
+  for (const [address, instance] of stateInstances) {
+    const now = live.get(address);
+    if (deepEqual(now, instance.attributes)) continue;
+    const parsed = parseInstanceAddress(address);
+    resourceDrift.push({
+      address,
+      resourceAddress: blockOf(address),
+      mode: 'managed',
+      type: parsed.type,
+      name: parsed.name,
+      ...(parsed.key === undefined ? {} : { index: parsed.key }),
+      actions: now === undefined ? ['delete'] : ['update'],
+      before: instance.attributes,
+      after: now ?? null,
+      afterUnknown: {},
+      replacePaths: [],
+      sensitive: sensitiveOf(parsed.type),
+      dependencies: instance.dependencies,
+      createBeforeDestroy: false,
+    });
+  }
+
+  // The dependency graph of blocks and locals.
+  const graph = new Graph<ResourceBlock | undefined>();
+  for (const block of configuration.resources) graph.addNode(block.address, block);
+  for (const name of configuration.locals.keys()) graph.addNode(`local.${name}`, undefined);
+  const edgesOf = (value: JsonValue | undefined): string[] =>
+    value === undefined
+      ? []
+      : referencesOf(value)
+          .filter((ref) => ref.root === 'resource' || ref.root === 'data' || ref.root === 'local')
+          .map((ref) => ref.address)
+          .filter((address) => graph.has(address));
+  for (const block of configuration.resources) {
+    for (const to of [...edgesOf(block.body), ...edgesOf(block.count), ...edgesOf(block.forEach), ...block.dependsOn.filter((a) => graph.has(a))]) {
+      if (to !== block.address) graph.addEdge(block.address, to);
+    }
+  }
+  for (const [name, value] of configuration.locals) for (const to of edgesOf(value)) graph.addEdge(`local.${name}`, to);
+  const cycles = findCycles(graph);
+  for (const cycle of cycles) {
+    diagnostics.push({ severity: 'error', summary: 'Cycle', detail: `Cycle: ${cycle.join(', ')}. Break it by removing one of these references or depends_on entries.` });
+  }
+
+  const values = new Map<string, Value>();
+  const evaluation = new Evaluation({
+    variables: options.variables,
+    locals: configuration.locals,
+    dir: configuration.moduleDir,
+    blockValue: (address) => values.get(address) ?? unknown,
+  });
+
+  const changes: ResourceChange[] = [];
+  const configured = new Map<string, InstanceInfo>();
+  const changedBlocks = new Set<string>();
+  const problem = (block: ResourceBlock, summary: string, detail: string, attribute?: string) =>
+    diagnostics.push({ severity: 'error', summary, detail, address: block.address, ...(block.constructPath ? { constructPath: block.constructPath } : {}), ...(attribute ? { attribute } : {}) });
+
+  const order = cycles.length > 0 ? [] : orderOf(graph);
+  for (const address of order) {
+    const block = graph.get(address);
+    if (block === undefined) continue;
+    const resourceType = resourceTypeOf(block.mode, block.type);
+    if (resourceType === undefined) continue; // validation reports unknown types
+    let instances;
+    try {
+      const expanded = expandInstances(block, evaluation.scope());
+      diagnostics.push(...expanded.diagnostics);
+      if (expanded.diagnostics.some((d) => d.severity === 'error')) continue;
+      instances = expanded.instances.map((instance) => ({ ...instance, binding: bindingOf(instance) }));
+    } catch (error) {
+      problem(block, 'Invalid count or for_each', (error as Error).message);
+      continue;
+    }
+    const instanceValues = new Map<string | number, Value>();
+    for (const instance of instances) {
+      configured.set(instance.address, { address: instance.address, block, ...(instance.key === undefined ? {} : { key: instance.key }) });
+      let config: Record<string, Value>;
+      try {
+        config = evaluation.evaluate(block.body, instance.binding) as Record<string, Value>;
+      } catch (error) {
+        problem(block, 'Invalid expression', `${(error as Error).message} (in ${instance.address})`);
+        continue;
+      }
+      // Converted to the attributes' types ("14" → 14) and checked, so the diff compares like with like.
+      const checked = checkInstanceValues({ block, address: instance.address, values: config });
+      diagnostics.push(...checked.diagnostics);
+      config = { ...checked.values };
+
+      if (block.mode === 'data') {
+        const dependsOnChange = graph.transitiveDependencies([block.address]).some((dep) => changedBlocks.has(dep));
+        if (containsUnknown(config) || dependsOnChange) {
+          const reads = Object.fromEntries(Object.keys(resourceType.schema.attributes).map((name) => [name, config[name] ?? unknown]));
+          instanceValues.set(instance.key ?? '', reads);
+          changes.push(dataRead(instance.address, block, config, containsUnknown(config) ? 'read_because_config_unknown' : 'read_because_dependency_pending'));
+          changedBlocks.add(block.address);
+        } else {
+          try {
+            const read = await resourceType.read({ client, signal, address: instance.address, prior: config as Attributes, onProgress: () => undefined, timeoutMs: undefined });
+            instanceValues.set(instance.key ?? '', (read ?? {}));
+          } catch (error) {
+            problem(block, 'Error reading data source', `${instance.address}: ${(error as Error).message}`);
+          }
+        }
+        continue;
+      }
+
+      const prior = stateInstances.get(instance.address);
+      const pending = state.pending.find((op) => op.address === instance.address);
+      const diff = diffInstance({
+        resourceType,
+        prior: prior === undefined ? undefined : live.get(instance.address),
+        config,
+        ignoreChanges: block.lifecycle.ignoreChanges,
+        tainted: prior?.tainted === true,
+        replaceRequested: options.replace?.includes(instance.address) ? 'replace_by_request' : undefined,
+        createBeforeDestroy: block.lifecycle.createBeforeDestroy,
+      });
+      const after = diff.after ?? {};
+      instanceValues.set(instance.key ?? '', { ...after, ...Object.fromEntries(Object.keys(diff.afterUnknown).map((name) => [name, unknown])) });
+      if (diff.actions[0] !== 'no-op') changedBlocks.add(block.address);
+      changes.push({
+        address: instance.address,
+        resourceAddress: block.address,
+        mode: 'managed',
+        type: block.type,
+        name: block.name,
+        ...(instance.key === undefined ? {} : { index: instance.key }),
+        ...(block.constructPath ? { constructPath: block.constructPath } : {}),
+        actions: diff.actions,
+        ...(diff.actionReason ? { actionReason: diff.actionReason } : {}),
+        before: prior === undefined ? null : (live.get(instance.address) ?? null),
+        after: diff.after,
+        afterUnknown: diff.afterUnknown,
+        replacePaths: diff.replacePaths,
+        sensitive: sensitiveOf(block.type),
+        dependencies: [],
+        createBeforeDestroy: block.lifecycle.createBeforeDestroy,
+        ...(pending && diff.actions[0] === 'create' ? { resumeIdempotencyKey: pending.idempotencyKey } : {}),
+      });
+    }
+    values.set(block.address, block.count !== undefined ? [...instanceValues.values()] : block.forEach !== undefined ? Object.fromEntries(instanceValues) : (instanceValues.get('') ?? unknown));
+  }
+
+  // Instances in state but no longer configured are destroyed.
+  for (const [address, instance] of stateInstances) {
+    if (configured.has(address)) continue;
+    const parsed = parseInstanceAddress(address);
+    const block = configuration.resources.find((b) => b.address === blockOf(address));
+    changes.push({
+      address,
+      resourceAddress: blockOf(address),
+      mode: 'managed',
+      type: parsed.type,
+      name: parsed.name,
+      ...(parsed.key === undefined ? {} : { index: parsed.key }),
+      actions: ['delete'],
+      actionReason: block === undefined ? 'delete_because_no_resource_config' : typeof parsed.key === 'number' ? 'delete_because_count_index' : 'delete_because_each_key',
+      before: live.get(address) ?? instance.attributes,
+      after: null,
+      afterUnknown: {},
+      replacePaths: [],
+      sensitive: sensitiveOf(parsed.type),
+      dependencies: instance.dependencies,
+      createBeforeDestroy: false,
+    });
+  }
+  for (const pending of state.pending) {
+    if (!configured.has(pending.address)) {
+      diagnostics.push({
+        severity: 'warning',
+        summary: 'Interrupted create of an unconfigured resource',
+        detail: `An earlier apply started creating ${pending.address}${pending.objectId ? ` (${pending.objectId})` : ''} and was interrupted; it is no longer configured. Check the server for it and delete it if it is not wanted.`,
+        address: pending.address,
+      });
+    }
+  }
+
+  // Dependencies of each change: the instances of the blocks it references.
+  const instancesOfBlock = new Map<string, string[]>();
+  for (const info of configured.values()) instancesOfBlock.set(info.block.address, [...(instancesOfBlock.get(info.block.address) ?? []), info.address]);
+  let planned = changes.map((change) =>
+    change.dependencies.length > 0 || !graph.has(change.resourceAddress)
+      ? change
+      : { ...change, dependencies: graph.transitiveDependencies([change.resourceAddress]).filter((a) => !a.startsWith('local.')).flatMap((a) => instancesOfBlock.get(a) ?? []) },
+  );
+
+  if (mode === 'destroy') {
+    planned = [...stateInstances].map(([address, instance]) => {
+      const parsed = parseInstanceAddress(address);
+      return {
+        address,
+        resourceAddress: blockOf(address),
+        mode: 'managed' as const,
+        type: parsed.type,
+        name: parsed.name,
+        ...(parsed.key === undefined ? {} : { index: parsed.key }),
+        actions: ['delete'] as const,
+        before: live.get(address) ?? instance.attributes,
+        after: null,
+        afterUnknown: {},
+        replacePaths: [],
+        sensitive: sensitiveOf(parsed.type),
+        dependencies: instance.dependencies,
+        createBeforeDestroy: false,
+      };
+    });
+  } else if (mode === 'refresh-only') {
+    planned = [];
+  }
+
+  // -target / -exclude, with dependencies, on the block graph.
+  if ((options.targets?.length ?? 0) > 0 || (options.excludes?.length ?? 0) > 0) {
+    const selection = selectTargets(graph, {
+      ...(options.targets?.length ? { targets: options.targets.map((t) => (graph.has(t) ? t : blockOf(t))) } : {}),
+      excludes: (options.excludes ?? []).map((t) => (graph.has(t) ? t : blockOf(t))),
+    });
+    const selected = new Set(selection);
+    planned = planned.filter((change) => selected.has(change.resourceAddress) || options.targets?.includes(change.address) === true || (!graph.has(change.resourceAddress) && options.targets?.includes(change.resourceAddress) === true));
+  }
+
+  for (const change of planned) {
+    const block = configuration.resources.find((b) => b.address === change.resourceAddress);
+    if (block?.lifecycle.preventDestroy === true && (change.actions as readonly string[]).includes('delete')) {
+      diagnostics.push({
+        severity: 'error',
+        summary: 'Instance cannot be destroyed',
+        detail: `${change.address} has lifecycle.prevent_destroy set, but the plan would destroy it. Remove prevent_destroy, or change the plan so it is not destroyed.`,
+        address: change.address,
+        ...(block.constructPath ? { constructPath: block.constructPath } : {}),
+      });
+    }
+  }
+
+  const outputChanges: OutputChange[] = [];
+  if (mode !== 'refresh-only') {
+    for (const [name, output] of configuration.outputs) {
+      let after: Value | undefined;
+      try {
+        after = mode === 'destroy' ? undefined : evaluation.evaluate(output.value);
+      } catch (error) {
+        diagnostics.push({ severity: 'error', summary: 'Invalid output value', detail: `output "${name}": ${(error as Error).message}`, address: `output.${name}` });
+        continue;
+      }
+      const before = state.outputs[name]?.value;
+      const known = after === undefined || !containsUnknown(after);
+      const same = known && deepEqual(before, after);
+      outputChanges.push({
+        name,
+        actions: after === undefined ? ['delete'] : before === undefined ? ['create'] : same ? ['no-op'] : ['update'],
+        before,
+        after: after === undefined || isUnknown(after) ? undefined : (omitUnknowns(after) as AttributeValue),
+        afterUnknown: after !== undefined && !known,
+        sensitive: output.sensitive === true,
+      });
+    }
+  }
+
+  return {
+    formatVersion: '1.2',
+    mode,
+    lineage: options.state.lineage,
+    serial: options.state.serial,
+    resourceChanges: planned,
+    resourceDrift,
+    outputChanges,
+    diagnostics,
+    priorState: state,
+    stateMoves: moves,
+    dataValues: Object.fromEntries(
+      configuration.resources
+        .filter((block) => block.mode === 'data' && values.has(block.address) && !containsUnknown(values.get(block.address) ?? null))
+        .map((block) => [block.address, values.get(block.address) as AttributeValue]),
+    ),
+    variables: omitUnknowns(options.variables) as Record<string, AttributeValue>,
+    configuration,
+    targets: options.targets ?? [],
+    excludes: options.excludes ?? [],
+    errored: diagnostics.some((d) => d.severity === 'error'),
+    stats: { apiCalls, refreshed: options.refresh === false ? 0 : stateInstances.size },
+  };
+}
+
+function orderOf(graph: Graph<ResourceBlock | undefined>): string[] {
+  const order: string[] = [];
+  const done = new Set<string>();
+  const visit = (id: string) => {
+    if (done.has(id)) return;
+    done.add(id);
+    for (const dep of graph.dependenciesOf(id)) visit(dep);
+    order.push(id);
+  };
+  for (const id of graph.ids()) visit(id);
+  return order;
+}
+
+function sensitiveOf(type: string): string[] {
+  const resourceType = resourceTypeOf('managed', type) ?? resourceTypeOf('data', type);
+  return Object.entries(resourceType?.schema.attributes ?? {})
+    .filter(([, schema]) => schema.sensitive === true)
+    .map(([name]) => name);
+}
+
+function dataRead(address: string, block: ResourceBlock, config: Record<string, Value>, reason: 'read_because_config_unknown' | 'read_because_dependency_pending'): ResourceChange {
+  const parsed = parseInstanceAddress(address);
+  return {
+    address,
+    resourceAddress: block.address,
+    mode: 'data',
+    type: block.type,
+    name: block.name,
+    ...(parsed.key === undefined ? {} : { index: parsed.key }),
+    ...(block.constructPath ? { constructPath: block.constructPath } : {}),
+    actions: ['read'],
+    actionReason: reason,
+    before: null,
+    after: omitUnknowns(config) as Record<string, AttributeValue>,
+    afterUnknown: marksOf(config) as Record<string, boolean>,
+    replacePaths: [],
+    sensitive: sensitiveOf(block.type),
+    dependencies: [],
+    createBeforeDestroy: false,
+  };
+}
