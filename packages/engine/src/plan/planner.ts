@@ -1,18 +1,22 @@
 import type { Lifeboat } from '@lifeboat/sdk';
 import type { Configuration, ResourceBlock } from '../config/model.js';
-import { afterUnknown as marksOf, containsUnknown, isUnknown, omitUnknowns, referencesOf, unknown, type JsonValue, type Value } from '../expressions/index.js';
-import { findCycles, Graph, selectTargets } from '../graph/index.js';
+import { afterUnknown as marksOf, containsUnknown, omitUnknowns, unknown, type Value } from '../expressions/index.js';
+import { findCycles, type Graph, selectTargets } from '../graph/index.js';
 import { resourceTypeOf } from '../resources/index.js';
 import type { Attributes } from '../resources/resource-type.js';
 import { applyJournal, formatInstanceAddress, parseInstanceAddress } from '../state/index.js';
-import type { AttributeValue, JournalEntry, StateSnapshot } from '../state/types.js';
-import { deepEqual } from '../internal/deep-equal.js';
+import type { AttributeValue, StateSnapshot } from '../state/types.js';
+import { blockOf, sensitiveOf } from './addresses.js';
+import { configurationGraph } from './config-graph.js';
 import { diffInstance } from './diff.js';
+import { driftOf } from './drift.js';
+import { movesOf } from './moves.js';
+import { outputChangesOf } from './outputs.js';
 import { checkInstanceValues } from '../config/check-instance.js';
 import { expandInstances } from '../config/instances.js';
 import { refresh } from './refresh.js';
 import { bindingOf, Evaluation } from './scope.js';
-import type { Diagnostic, OutputChange, Plan, ResourceChange } from './types.js';
+import type { Diagnostic, Plan, ResourceChange } from './types.js';
 
 export interface PlanOptions {
   readonly configuration: Configuration;
@@ -38,11 +42,6 @@ interface InstanceInfo {
   readonly key?: string | number;
 }
 
-const blockOf = (instanceAddress: string) => {
-  const parsed = parseInstanceAddress(instanceAddress);
-  return formatInstanceAddress({ mode: parsed.mode, type: parsed.type, name: parsed.name });
-};
-
 /**
  * Plans: refreshes live objects (batched), evaluates the configuration in dependency order,
  * diffs each instance, adds deletes for what is no longer configured, and reports drift. Problems
@@ -56,20 +55,7 @@ export async function plan(options: PlanOptions): Promise<Plan> {
   let apiCalls = 0;
   const client = options.client.extend({ hooks: { afterResponse: [() => void apiCalls++] } });
 
-  // moved blocks: state recorded under `from` now belongs to `to`.
-  const moves: JournalEntry[] = [];
-  for (const moved of configuration.moved) {
-    for (const resource of options.state.resources) {
-      for (const instance of resource.instances) {
-        const address = formatInstanceAddress({ mode: resource.mode, type: resource.type, name: resource.name, ...(instance.index_key === undefined ? {} : { key: instance.index_key }) });
-        if (address !== moved.from && blockOf(address) !== moved.from) continue;
-        const target = address === moved.from ? moved.to : `${moved.to}${address.slice(moved.from.length)}`;
-        const parsed = parseInstanceAddress(target);
-        moves.push({ kind: 'remove-instance', address });
-        moves.push({ kind: 'put-instance', address: target, resource: { mode: parsed.mode, type: parsed.type, name: parsed.name, provider: resource.provider }, instance });
-      }
-    }
-  }
+  const moves = movesOf(configuration, options.state);
   const state = moves.length > 0 ? applyJournal(options.state, moves) : options.state;
 
   const stateInstances = new Map<string, { attributes: Attributes; tainted: boolean; dependencies: readonly string[] }>();
@@ -85,46 +71,9 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     options.refresh === false
       ? new Map([...stateInstances].map(([address, instance]) => [address, instance.attributes as Attributes | undefined]))
       : new Map((await refresh({ client, state, parallelism: options.parallelism ?? 10, signal })).live);
-  const resourceDrift: ResourceChange[] = [];
-  for (const [address, instance] of stateInstances) {
-    const now = live.get(address);
-    if (deepEqual(now, instance.attributes)) continue;
-    const parsed = parseInstanceAddress(address);
-    resourceDrift.push({
-      address,
-      resourceAddress: blockOf(address),
-      mode: 'managed',
-      type: parsed.type,
-      name: parsed.name,
-      ...(parsed.key === undefined ? {} : { index: parsed.key }),
-      actions: now === undefined ? ['delete'] : ['update'],
-      before: instance.attributes,
-      after: now ?? null,
-      afterUnknown: {},
-      replacePaths: [],
-      sensitive: sensitiveOf(parsed.type),
-      dependencies: instance.dependencies,
-      createBeforeDestroy: false,
-    });
-  }
+  const resourceDrift = driftOf(stateInstances, live);
 
-  // The dependency graph of blocks and locals.
-  const graph = new Graph<ResourceBlock | undefined>();
-  for (const block of configuration.resources) graph.addNode(block.address, block);
-  for (const name of configuration.locals.keys()) graph.addNode(`local.${name}`, undefined);
-  const edgesOf = (value: JsonValue | undefined): string[] =>
-    value === undefined
-      ? []
-      : referencesOf(value)
-          .filter((ref) => ref.root === 'resource' || ref.root === 'data' || ref.root === 'local')
-          .map((ref) => ref.address)
-          .filter((address) => graph.has(address));
-  for (const block of configuration.resources) {
-    for (const to of [...edgesOf(block.body), ...edgesOf(block.count), ...edgesOf(block.forEach), ...block.dependsOn.filter((a) => graph.has(a))]) {
-      if (to !== block.address) graph.addEdge(block.address, to);
-    }
-  }
-  for (const [name, value] of configuration.locals) for (const to of edgesOf(value)) graph.addEdge(`local.${name}`, to);
+  const graph = configurationGraph(configuration);
   const cycles = findCycles(graph);
   for (const cycle of cycles) {
     diagnostics.push({ severity: 'error', summary: 'Cycle', detail: `Cycle: ${cycle.join(', ')}. Break it by removing one of these references or depends_on entries.` });
@@ -320,29 +269,7 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     }
   }
 
-  const outputChanges: OutputChange[] = [];
-  if (mode !== 'refresh-only') {
-    for (const [name, output] of configuration.outputs) {
-      let after: Value | undefined;
-      try {
-        after = mode === 'destroy' ? undefined : evaluation.evaluate(output.value);
-      } catch (error) {
-        diagnostics.push({ severity: 'error', summary: 'Invalid output value', detail: `output "${name}": ${(error as Error).message}`, address: `output.${name}` });
-        continue;
-      }
-      const before = state.outputs[name]?.value;
-      const known = after === undefined || !containsUnknown(after);
-      const same = known && deepEqual(before, after);
-      outputChanges.push({
-        name,
-        actions: after === undefined ? ['delete'] : before === undefined ? ['create'] : same ? ['no-op'] : ['update'],
-        before,
-        after: after === undefined || isUnknown(after) ? undefined : (omitUnknowns(after) as AttributeValue),
-        afterUnknown: after !== undefined && !known,
-        sensitive: output.sensitive === true,
-      });
-    }
-  }
+  const outputChanges = mode === 'refresh-only' ? [] : outputChangesOf({ configuration, state, evaluation, destroying: mode === 'destroy', diagnostics });
 
   return {
     formatVersion: '1.2',
@@ -380,13 +307,6 @@ function orderOf(graph: Graph<ResourceBlock | undefined>): string[] {
   };
   for (const id of graph.ids()) visit(id);
   return order;
-}
-
-function sensitiveOf(type: string): string[] {
-  const resourceType = resourceTypeOf('managed', type) ?? resourceTypeOf('data', type);
-  return Object.entries(resourceType?.schema.attributes ?? {})
-    .filter(([, schema]) => schema.sensitive === true)
-    .map(([name]) => name);
 }
 
 function dataRead(address: string, block: ResourceBlock, config: Record<string, Value>, reason: 'read_because_config_unknown' | 'read_because_dependency_pending'): ResourceChange {
