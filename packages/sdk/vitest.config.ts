@@ -1,8 +1,13 @@
 import { defineProject } from 'vitest/config';
 
+// Tests run against the sources of the workspace's packages, not their dist/, through the
+// workspace's own export condition. Vitest resolves modules for Node through the SSR resolver,
+// so the condition must be given there too (plus Vite's defaults, which it replaces).
+const conditions = ['@lifeboat/source', 'module', 'node', 'development|production'];
+
 export default defineProject({
-  // Tests run against the sources, not dist, through the workspace's own export condition.
-  resolve: { conditions: ['@lifeboat/source'] },
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ['@lifeboat/source'] } },
   test: {
     name: 'sdk',
     include: ['test/**/*.test.ts'],

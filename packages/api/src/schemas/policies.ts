@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { backupIntervalsMinutes, policyStatusResponseSchema } from '../enums.js';
 import { clusterIdSchema, regionIdSchema, retentionDaysSchema } from '../primitives.js';
+import { copyPolicySchema } from './copy-policies.js';
 
 /** Days of the week, 1 = Monday … 7 = Sunday, comma-separated: `"1,3,5"`. */
 export const frequencySchema = z
@@ -40,6 +41,10 @@ export const backupPolicySchema = z.object({
     .optional()
     .describe('Copy policies that apply to AUTO backups.'),
   intervalMinutes: z.number().int().optional().describe('Lifeboat extension: back up every so many minutes.'),
+  copyPolicies: z
+    .array(copyPolicySchema)
+    .optional()
+    .describe('Lifeboat extension: every copy policy of the cluster (including MANUAL-only ones), so many clusters\' copy policies can be read in one call.'),
 });
 export type BackupPolicy = z.infer<typeof backupPolicySchema>;
 

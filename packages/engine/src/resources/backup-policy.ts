@@ -87,20 +87,16 @@ export const backupPolicy: ResourceType = {
   async update({ client, config, signal }) {
     const clusterId = str(config.cluster_id);
     const interval = config.interval_minutes == null ? undefined : num(config.interval_minutes);
-    if (config.enabled === false) {
-      await client.policies.disable(clusterId, { signal });
-    } else {
-      await client.policies.set(
-        {
-          clusterId,
-          enabled: true,
-          retentionDays: num(config.retention_days),
-          ...(config.frequency == null ? {} : { frequency: str(normalizeFrequency(config.frequency)) }),
-          ...(interval === undefined ? { startTime: str(config.start_time) } : { intervalMinutes: interval }),
-        },
-        { signal },
-      );
-    }
+    await client.policies.set(
+      {
+        clusterId,
+        enabled: config.enabled !== false,
+        retentionDays: num(config.retention_days),
+        ...(config.frequency == null ? {} : { frequency: str(normalizeFrequency(config.frequency)) }),
+        ...(interval === undefined ? { startTime: str(config.start_time) } : { intervalMinutes: interval }),
+      },
+      { signal },
+    );
     return toState(await client.policies.get(clusterId, { signal }));
   },
 

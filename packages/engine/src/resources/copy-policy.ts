@@ -31,11 +31,19 @@ export const copyPolicy: ResourceType = {
     return results.get(request.address);
   },
 
-  /** One request per cluster, however many copy policies it has. */
+  /** One request per 100 clusters, however many copy policies they have. */
   async readMany({ client, priors, signal }) {
-    const byCluster = new Map<string, CopyPolicy[] | undefined>();
-    for (const clusterId of new Set(priors.map(({ prior }) => str(prior.cluster_id)))) {
-      byCluster.set(clusterId, await unlessNotFound(client.copyPolicies.list(clusterId, { signal })));
+    const byCluster = new Map<string, readonly CopyPolicy[] | undefined>();
+    const clusterIds = [...new Set(priors.map(({ prior }) => str(prior.cluster_id)))];
+    for (let i = 0; i < clusterIds.length; i += 100) {
+      const batch = clusterIds.slice(i, i + 100);
+      const policies = await unlessNotFound(client.policies.getMany(batch, { signal }));
+      if (policies !== undefined && policies.every((p) => p.copyPolicies !== undefined)) {
+        for (const policy of policies) byCluster.set(policy.clusterId, policy.copyPolicies);
+        continue;
+      }
+      // A cluster of the batch is gone, or the server predates the batched view: one call each.
+      for (const clusterId of batch) byCluster.set(clusterId, await unlessNotFound(client.copyPolicies.list(clusterId, { signal })));
     }
     const results = new Map<string, Attributes | undefined>();
     for (const { address, prior } of priors) {

@@ -34,13 +34,14 @@ export async function setPolicy(ctx: ServerContext, principal: Principal, cluste
   const previous = await ctx.store.getPolicy(clusterId);
   const now = ctx.clock.now();
   if (!request.enabled) {
+    // Settings sent with a disable are kept, so a policy declared disabled reads back as written.
     await ctx.store.putPolicy({
       clusterId,
       enabled: false,
-      frequency: previous?.frequency ?? null,
-      startTime: previous?.startTime ?? null,
-      retentionDays: previous?.retentionDays ?? null,
-      intervalMinutes: previous?.intervalMinutes ?? null,
+      frequency: request.frequency ?? previous?.frequency ?? null,
+      startTime: request.startTime ?? previous?.startTime ?? null,
+      retentionDays: request.retentionDays ?? previous?.retentionDays ?? null,
+      intervalMinutes: request.intervalMinutes ?? previous?.intervalMinutes ?? null,
       lastRunAt: previous?.lastRunAt ?? null,
       updateTime: now,
     });

@@ -85,6 +85,7 @@ export function policyView(clusterId: string, policy: PolicyRecord | undefined, 
     ...(policy?.retentionDays == null ? {} : { retentionDays: policy.retentionDays }),
     crossRegionCopies: autoCopies.map((copy) => ({ regionId: copy.regionId, retentionDays: copy.retentionDays })),
     ...(policy?.intervalMinutes == null ? {} : { intervalMinutes: policy.intervalMinutes }),
+    copyPolicies: copies.map(copyPolicyView),
   };
 }
 
