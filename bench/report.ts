@@ -4,7 +4,7 @@ import { cpus, freemem, totalmem } from 'node:os';
 export interface BenchmarkResult {
   readonly name: string;
   readonly figures: Readonly<Record<string, string>>;
-  readonly ratio?: { readonly label: string; readonly value: number; readonly target: number };
+  readonly ratio?: { readonly label: string; readonly value: number; readonly target: number; readonly higherIsBetter?: boolean };
 }
 
 /** Renders `docs/benchmarks.md`: the machine, the Node version and date, then each result. */
@@ -26,9 +26,10 @@ export function renderReport(results: readonly BenchmarkResult[], now = new Date
     lines.push(`## ${result.name}`, '', '| figure | value |', '|---|---|');
     for (const [figure, value] of Object.entries(result.figures)) lines.push(`| ${figure} | ${value} |`);
     if (result.ratio) {
-      const { label, value, target } = result.ratio;
-      const verdict = value <= target ? 'met' : `missed by ${(((value - target) / target) * 100).toFixed(1)}%`;
-      lines.push(`| **${label}** | **${value.toFixed(3)}** (target ≤ ${target}: ${verdict}) |`);
+      const { label, value, target, higherIsBetter } = result.ratio;
+      const met = higherIsBetter === true ? value >= target : value <= target;
+      const verdict = met ? 'met' : `missed by ${((Math.abs(value - target) / target) * 100).toFixed(1)}%`;
+      lines.push(`| **${label}** | **${value.toFixed(3)}** (target ${higherIsBetter === true ? '≥' : '≤'} ${target}: ${verdict}) |`);
     }
     lines.push('');
   }

@@ -41,3 +41,4 @@ export { apply } from './apply/apply.js';
 export type { ApplyOptions, ApplyResult } from './apply/apply.js';
 export type { EngineHooks } from './apply/hooks.js';
 export { ErroredPlanError, StalePlanError } from './apply/errors.js';
+export * from './operations/index.js';

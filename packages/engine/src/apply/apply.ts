@@ -4,11 +4,12 @@ import type { Configuration } from '../config/model.js';
 import { containsUnknown, omitUnknowns } from '../expressions/index.js';
 import { Graph, walk, type WalkResult } from '../graph/index.js';
 import { expandInstances } from '../config/instances.js';
+import { deepEqual } from '../internal/deep-equal.js';
 import { bindingOf, Evaluation } from '../plan/scope.js';
 import type { Plan, ResourceChange } from '../plan/types.js';
 import { resourceTypeOf } from '../resources/index.js';
 import type { Attributes, HandlerContext, ResourceType } from '../resources/resource-type.js';
-import { applyJournal, emptyState, parseInstanceAddress, type StateBackend } from '../state/index.js';
+import { applyJournal, emptyState, lifeboatProviderAddress, parseInstanceAddress, type StateBackend } from '../state/index.js';
 import type { AttributeValue, JournalEntry, OutputState, StateSnapshot } from '../state/types.js';
 import { ErroredPlanError, StalePlanError } from './errors.js';
 import type { EngineHooks } from './hooks.js';
@@ -33,7 +34,6 @@ export interface ApplyResult {
   readonly complete: boolean;
 }
 
-const provider = 'provider["registry.terraform.io/lifeboat/lifeboat"]';
 
 /**
  * Applies a plan under the state lock. Operations run in dependency order, at most
@@ -46,7 +46,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   if (plan.errored) throw new ErroredPlanError('This plan has errors; fix them and plan again.');
   const lock = await backend.lock('OperationTypeApply');
   try {
-    const current = (await backend.read()) ?? emptyState(plan.lineage);
+    const current = adoptLineage((await backend.read()) ?? emptyState(plan.lineage), plan);
     if (current.lineage !== plan.lineage || current.serial !== plan.serial) {
       throw new StalePlanError(
         `Saved plan is stale: it was made for state ${plan.lineage} serial ${plan.serial}, but the state is now ${current.lineage} serial ${current.serial}. Plan again.`,
@@ -58,6 +58,11 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
       await backend.append(entry);
     };
     for (const entry of plan.stateMoves) await record(entry);
+    // A pending create whose object the state already holds has finished: the process died
+    // between recording the instance and `pending-done`. Left in place, a later create at that
+    // address would re-send its key and the server would replay the old (maybe deleted) object.
+    const finished = finishedPending(current);
+    for (const address of finished) await record({ kind: 'pending-done', address });
     // Refreshed values of unchanged objects, so state matches what exists.
     for (const drift of plan.resourceDrift) {
       const change = plan.resourceChanges.find((c) => c.address === drift.address);
@@ -89,7 +94,9 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
     const result = await walk(graph, {
       parallelism: options.parallelism ?? 10,
       signal,
-      visit: async ({ data: change, signal: visitSignal }) => {
+      visit: async ({ data: planned, signal: visitSignal }) => {
+        const { resumeIdempotencyKey: _finishedKey, ...withoutKey } = planned;
+        const change: ResourceChange = finished.has(planned.address) ? withoutKey : planned;
         const resourceType = resourceTypeOf(change.mode, change.type);
         if (resourceType === undefined) throw new Error(`Unknown resource type ${change.type}.`);
         const action = change.actions.join('/');
@@ -145,12 +152,39 @@ function configFor(change: ResourceChange, configuration: Configuration, evaluat
   return { ...known, ...(config as Attributes) };
 }
 
+/**
+ * A state never written (serial 0) has no lineage yet: a backend folding the journal of an
+ * interrupted first apply makes a new one up on every read, so the next plan could never be
+ * applied. The plan's lineage is taken when the plan was made from this same content.
+ */
+function adoptLineage(current: StateSnapshot, plan: Plan): StateSnapshot {
+  if (current.serial !== 0 || plan.serial !== 0 || current.lineage === plan.lineage) return current;
+  const adopted = { ...current, lineage: plan.lineage };
+  return deepEqual(applyJournal(adopted, plan.stateMoves), plan.priorState) ? adopted : current;
+}
+
+/** Addresses of pending creates whose accepted object is the instance recorded at that address. */
+function finishedPending(state: StateSnapshot): Set<string> {
+  const finished = new Set<string>();
+  for (const operation of state.pending) {
+    if (operation.objectId === undefined) continue;
+    const parsed = parseInstanceAddress(operation.address);
+    const resourceType = resourceTypeOf(parsed.mode, parsed.type);
+    const resource = state.resources.find((r) => r.mode === parsed.mode && r.type === parsed.type && r.name === parsed.name);
+    const instance = resource?.instances.find((i) => i.index_key === parsed.key);
+    if (resourceType?.acceptedState === undefined || instance === undefined) continue;
+    const accepted = resourceType.acceptedState(operation.request as Attributes, operation.objectId);
+    if (resourceType.id(instance.attributes) === resourceType.id(accepted)) finished.add(operation.address);
+  }
+  return finished;
+}
+
 function instanceEntry(change: ResourceChange, attributes: Attributes, dependencies: readonly string[], tainted = false): JournalEntry {
   const parsed = parseInstanceAddress(change.address);
   return {
     kind: 'put-instance',
     address: change.address,
-    resource: { mode: parsed.mode, type: parsed.type, name: parsed.name, provider },
+    resource: { mode: parsed.mode, type: parsed.type, name: parsed.name, provider: lifeboatProviderAddress },
     instance: {
       ...(parsed.key === undefined ? {} : { index_key: parsed.key }),
       schema_version: 0,

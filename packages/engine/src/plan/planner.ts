@@ -1,7 +1,7 @@
 import type { Lifeboat } from '@lifeboat/sdk';
 import type { Configuration, ResourceBlock } from '../config/model.js';
 import { afterUnknown as marksOf, containsUnknown, omitUnknowns, unknown, type Value } from '../expressions/index.js';
-import { findCycles, type Graph, selectTargets } from '../graph/index.js';
+import { findCycles, type Graph } from '../graph/index.js';
 import { resourceTypeOf } from '../resources/index.js';
 import type { Attributes } from '../resources/resource-type.js';
 import { applyJournal, formatInstanceAddress, parseInstanceAddress } from '../state/index.js';
@@ -12,6 +12,7 @@ import { diffInstance } from './diff.js';
 import { driftOf } from './drift.js';
 import { movesOf } from './moves.js';
 import { outputChangesOf } from './outputs.js';
+import { targetedChanges } from './targeting.js';
 import { checkInstanceValues } from '../config/check-instance.js';
 import { expandInstances } from '../config/instances.js';
 import { refresh } from './refresh.js';
@@ -246,14 +247,8 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     planned = [];
   }
 
-  // -target / -exclude, with dependencies, on the block graph.
   if ((options.targets?.length ?? 0) > 0 || (options.excludes?.length ?? 0) > 0) {
-    const selection = selectTargets(graph, {
-      ...(options.targets?.length ? { targets: options.targets.map((t) => (graph.has(t) ? t : blockOf(t))) } : {}),
-      excludes: (options.excludes ?? []).map((t) => (graph.has(t) ? t : blockOf(t))),
-    });
-    const selected = new Set(selection);
-    planned = planned.filter((change) => selected.has(change.resourceAddress) || options.targets?.includes(change.address) === true || (!graph.has(change.resourceAddress) && options.targets?.includes(change.resourceAddress) === true));
+    planned = targetedChanges({ graph, changes: planned, targets: options.targets ?? [], excludes: options.excludes ?? [], destroying: mode === 'destroy' });
   }
 
   for (const change of planned) {
@@ -311,6 +306,10 @@ function orderOf(graph: Graph<ResourceBlock | undefined>): string[] {
 
 function dataRead(address: string, block: ResourceBlock, config: Record<string, Value>, reason: 'read_because_config_unknown' | 'read_because_dependency_pending'): ResourceChange {
   const parsed = parseInstanceAddress(address);
+  // What the read fills in is known only once it runs during apply, as Terraform plans a deferred read.
+  const filledByRead = Object.entries(resourceTypeOf('data', block.type)?.schema.attributes ?? {})
+    .filter(([name, schema]) => schema.computed === true && (config[name] === undefined || config[name] === null))
+    .map(([name]) => [name, true] as const);
   return {
     address,
     resourceAddress: block.address,
@@ -323,7 +322,7 @@ function dataRead(address: string, block: ResourceBlock, config: Record<string, 
     actionReason: reason,
     before: null,
     after: omitUnknowns(config) as Record<string, AttributeValue>,
-    afterUnknown: marksOf(config) as Record<string, boolean>,
+    afterUnknown: { ...(marksOf(config) as Record<string, boolean>), ...Object.fromEntries(filledByRead) },
     replacePaths: [],
     sensitive: sensitiveOf(block.type),
     dependencies: [],

@@ -37,3 +37,4 @@ export {
   type NormalizedPostgresStateBackendOptions,
   type PostgresStateBackendOptions,
 } from './postgres-backend.js';
+export { lifeboatProviderAddress } from './provider.js';

@@ -64,6 +64,8 @@ class Where {
  */
 export class SqliteStore implements Store {
   readonly #db: Database.Database;
+  /** Prepared statements by SQL text: preparing costs more than running on hot paths. */
+  readonly #statements = new Map<string, Database.Statement>();
 
   private constructor(db: Database.Database) {
     this.#db = db;
@@ -85,14 +87,14 @@ export class SqliteStore implements Store {
   #migrate(): void {
     this.#db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at INTEGER NOT NULL)');
     const applied = new Set(
-      (this.#db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((row) => row.version),
+      (this.#prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((row) => row.version),
     );
     for (const migration of migrations) {
       if (applied.has(migration.version)) continue;
       this.#db.transaction(() => {
         this.#db.exec(migration.sql);
-        this.#db
-          .prepare('INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)')
+        this
+          .#prepare('INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)')
           .run(migration.version, migration.description, Date.now());
       })();
     }
@@ -100,7 +102,7 @@ export class SqliteStore implements Store {
 
   /** The schema version in effect. */
   schemaVersion(): number {
-    const row = this.#db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as { version: number | null };
+    const row = this.#prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as { version: number | null };
     return row.version ?? 0;
   }
 
@@ -108,18 +110,27 @@ export class SqliteStore implements Store {
     this.#db.close();
   }
 
+  #prepare(sql: string): Database.Statement {
+    let statement = this.#statements.get(sql);
+    if (statement === undefined) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   #insert(table: string, row: Row): void {
     const columns = Object.keys(row);
-    this.#db
-      .prepare(`INSERT INTO ${table} (${columns.join(',')}) VALUES (${columns.map((c) => `@${c}`).join(',')})`)
+    this
+      .#prepare(`INSERT INTO ${table} (${columns.join(',')}) VALUES (${columns.map((c) => `@${c}`).join(',')})`)
       .run(row);
   }
 
   #upsert(table: string, row: Row, keys: readonly string[]): void {
     const columns = Object.keys(row);
     const updates = columns.filter((c) => !keys.includes(c)).map((c) => `${c} = excluded.${c}`);
-    this.#db
-      .prepare(
+    this
+      .#prepare(
         `INSERT INTO ${table} (${columns.join(',')}) VALUES (${columns.map((c) => `@${c}`).join(',')}) ON CONFLICT (${keys.join(',')}) DO UPDATE SET ${updates.join(',')}`,
       )
       .run(row);
@@ -128,19 +139,19 @@ export class SqliteStore implements Store {
   #update(table: string, keyColumn: string, key: string, row: Row): void {
     const columns = Object.keys(row).filter((c) => c !== keyColumn);
     if (columns.length === 0) return;
-    this.#db.prepare(`UPDATE ${table} SET ${columns.map((c) => `${c} = @${c}`).join(',')} WHERE ${keyColumn} = @__key`).run({ ...row, __key: key });
+    this.#prepare(`UPDATE ${table} SET ${columns.map((c) => `${c} = @${c}`).join(',')} WHERE ${keyColumn} = @__key`).run({ ...row, __key: key });
   }
 
   #page<T>(table: string, where: Where, order: string, paging: Paging, decode: (row: Row) => T): RecordPage<T> {
-    const count = (this.#db.prepare(`SELECT COUNT(*) AS n FROM ${table} ${where.toString()}`).get(...where.values) as { n: number }).n;
-    const rows = this.#db
-      .prepare(`SELECT * FROM ${table} ${where.toString()} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    const count = (this.#prepare(`SELECT COUNT(*) AS n FROM ${table} ${where.toString()}`).get(...where.values) as { n: number }).n;
+    const rows = this
+      .#prepare(`SELECT * FROM ${table} ${where.toString()} ORDER BY ${order} LIMIT ? OFFSET ?`)
       .all(...where.values, paging.limit, paging.offset) as Row[];
     return { items: rows.map(decode), count };
   }
 
   async getMeta(key: string): Promise<string | undefined> {
-    return (this.#db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+    return (this.#prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
   }
   async setMeta(key: string, value: string): Promise<void> {
     this.#upsert('meta', { key, value }, ['key']);
@@ -150,14 +161,14 @@ export class SqliteStore implements Store {
     this.#insert('projects', projectRows.toRow(project));
   }
   async listProjects(): Promise<ProjectRecord[]> {
-    return (this.#db.prepare('SELECT * FROM projects ORDER BY create_time, project_id').all() as Row[]).map(projectRows.fromRow);
+    return (this.#prepare('SELECT * FROM projects ORDER BY create_time, project_id').all() as Row[]).map(projectRows.fromRow);
   }
   async getProject(projectId: string): Promise<ProjectRecord | undefined> {
-    const row = this.#db.prepare('SELECT * FROM projects WHERE project_id = ?').get(projectId) as Row | undefined;
+    const row = this.#prepare('SELECT * FROM projects WHERE project_id = ?').get(projectId) as Row | undefined;
     return row && projectRows.fromRow(row);
   }
   async countClustersByProject(): Promise<Map<string, number>> {
-    const rows = this.#db.prepare("SELECT project_id, COUNT(*) AS n FROM clusters WHERE status <> 'DELETED' GROUP BY project_id").all() as { project_id: string; n: number }[];
+    const rows = this.#prepare("SELECT project_id, COUNT(*) AS n FROM clusters WHERE status <> 'DELETED' GROUP BY project_id").all() as { project_id: string; n: number }[];
     return new Map(rows.map((row) => [row.project_id, row.n]));
   }
 
@@ -165,26 +176,26 @@ export class SqliteStore implements Store {
     this.#insert('api_keys', apiKeyRows.toRow(key));
   }
   async getApiKey(apiKeyId: string): Promise<ApiKeyRecord | undefined> {
-    const row = this.#db.prepare('SELECT * FROM api_keys WHERE api_key_id = ?').get(apiKeyId) as Row | undefined;
+    const row = this.#prepare('SELECT * FROM api_keys WHERE api_key_id = ?').get(apiKeyId) as Row | undefined;
     return row && apiKeyRows.fromRow(row);
   }
   async listApiKeys(): Promise<ApiKeyRecord[]> {
-    return (this.#db.prepare('SELECT * FROM api_keys ORDER BY create_time, api_key_id').all() as Row[]).map(apiKeyRows.fromRow);
+    return (this.#prepare('SELECT * FROM api_keys ORDER BY create_time, api_key_id').all() as Row[]).map(apiKeyRows.fromRow);
   }
   async deleteApiKey(apiKeyId: string): Promise<boolean> {
-    return this.#db.prepare('DELETE FROM api_keys WHERE api_key_id = ?').run(apiKeyId).changes > 0;
+    return this.#prepare('DELETE FROM api_keys WHERE api_key_id = ?').run(apiKeyId).changes > 0;
   }
 
   async createCluster(cluster: ClusterRecord): Promise<void> {
     this.#insert('clusters', clusterRows.toRow(cluster));
   }
   async getCluster(clusterId: string): Promise<ClusterRecord | undefined> {
-    const row = this.#db.prepare('SELECT * FROM clusters WHERE cluster_id = ?').get(clusterId) as Row | undefined;
+    const row = this.#prepare('SELECT * FROM clusters WHERE cluster_id = ?').get(clusterId) as Row | undefined;
     return row && clusterRows.fromRow(row);
   }
   async findClusterByName(projectId: string, clusterName: string): Promise<ClusterRecord | undefined> {
-    const row = this.#db
-      .prepare("SELECT * FROM clusters WHERE project_id = ? AND cluster_name = ? AND status <> 'DELETED'")
+    const row = this
+      .#prepare("SELECT * FROM clusters WHERE project_id = ? AND cluster_name = ? AND status <> 'DELETED'")
       .get(projectId, clusterName) as Row | undefined;
     return row && clusterRows.fromRow(row);
   }
@@ -197,12 +208,12 @@ export class SqliteStore implements Store {
     this.#update('clusters', 'cluster_id', clusterId, clusterRows.toRow(patch));
   }
   async countBackupsOfCluster(clusterId: string): Promise<number> {
-    return (this.#db.prepare("SELECT COUNT(*) AS n FROM backups WHERE cluster_id = ? AND source_backup_id IS NULL AND status IN ('AVAILABLE', 'CREATING')").get(clusterId) as { n: number }).n;
+    return (this.#prepare("SELECT COUNT(*) AS n FROM backups WHERE cluster_id = ? AND source_backup_id IS NULL AND status IN ('AVAILABLE', 'CREATING')").get(clusterId) as { n: number }).n;
   }
 
   async nextBackupNumber(clusterId: string): Promise<number> {
     return this.#db.transaction(() => {
-      const row = this.#db.prepare('SELECT next FROM backup_numbers WHERE cluster_id = ?').get(clusterId) as { next: number } | undefined;
+      const row = this.#prepare('SELECT next FROM backup_numbers WHERE cluster_id = ?').get(clusterId) as { next: number } | undefined;
       const next = row?.next ?? 0;
       this.#upsert('backup_numbers', { cluster_id: clusterId, next: next + 1 }, ['cluster_id']);
       return next;
@@ -215,7 +226,7 @@ export class SqliteStore implements Store {
     })();
   }
   async getBackup(backupId: string): Promise<BackupRecord | undefined> {
-    const row = this.#db.prepare('SELECT * FROM backups WHERE backup_id = ?').get(backupId) as Row | undefined;
+    const row = this.#prepare('SELECT * FROM backups WHERE backup_id = ?').get(backupId) as Row | undefined;
     return row && backupRows.fromRow(row);
   }
   async listBackups(filter: BackupFilter, paging: Paging): Promise<RecordPage<BackupRecord>> {
@@ -237,7 +248,7 @@ export class SqliteStore implements Store {
     this.#update('backups', 'backup_id', backupId, backupRows.toRow(patch));
   }
   async deleteBackup(backupId: string): Promise<void> {
-    this.#db.prepare('DELETE FROM backups WHERE backup_id = ?').run(backupId);
+    this.#prepare('DELETE FROM backups WHERE backup_id = ?').run(backupId);
   }
 
   async createClusterWithJob(cluster: ClusterRecord, job: JobRecord): Promise<void> {
@@ -250,7 +261,7 @@ export class SqliteStore implements Store {
     this.#insert('jobs', jobRows.toRow(job));
   }
   async getJob(jobId: string): Promise<JobRecord | undefined> {
-    const row = this.#db.prepare('SELECT * FROM jobs WHERE job_id = ?').get(jobId) as Row | undefined;
+    const row = this.#prepare('SELECT * FROM jobs WHERE job_id = ?').get(jobId) as Row | undefined;
     return row && jobRows.fromRow(row);
   }
   async listJobs(filter: JobFilter, paging: Paging): Promise<RecordPage<JobRecord>> {
@@ -266,8 +277,8 @@ export class SqliteStore implements Store {
   async claimJob(owner: string, now: number, leaseExpires: number, types?: readonly JobType[]): Promise<JobRecord | undefined> {
     return this.#db.transaction(() => {
       const typeFilter = types === undefined ? '' : `AND type IN (${types.map(() => '?').join(',')})`;
-      const row = this.#db
-        .prepare(
+      const row = this
+        .#prepare(
           `SELECT job_id FROM jobs
            WHERE (status = 'PENDING' OR (status IN ('IN_PROGRESS', 'CANCELING') AND (lease_expires IS NULL OR lease_expires < ?)))
            ${typeFilter}
@@ -275,34 +286,34 @@ export class SqliteStore implements Store {
         )
         .get(now, ...(types ?? [])) as { job_id: string } | undefined;
       if (!row) return undefined;
-      this.#db
-        .prepare(
+      this
+        .#prepare(
           `UPDATE jobs SET status = CASE status WHEN 'PENDING' THEN 'IN_PROGRESS' ELSE status END,
              start_time = COALESCE(start_time, ?), attempts = attempts + 1, lease_owner = ?, lease_expires = ?
            WHERE job_id = ?`,
         )
         .run(now, owner, leaseExpires, row.job_id);
-      return jobRows.fromRow(this.#db.prepare('SELECT * FROM jobs WHERE job_id = ?').get(row.job_id) as Row);
+      return jobRows.fromRow(this.#prepare('SELECT * FROM jobs WHERE job_id = ?').get(row.job_id) as Row);
     })();
   }
   async renewLease(jobId: string, owner: string, leaseExpires: number): Promise<boolean> {
-    return this.#db.prepare("UPDATE jobs SET lease_expires = ? WHERE job_id = ? AND lease_owner = ? AND status IN ('IN_PROGRESS', 'CANCELING')").run(leaseExpires, jobId, owner).changes > 0;
+    return this.#prepare("UPDATE jobs SET lease_expires = ? WHERE job_id = ? AND lease_owner = ? AND status IN ('IN_PROGRESS', 'CANCELING')").run(leaseExpires, jobId, owner).changes > 0;
   }
   async updateJobProgress(jobId: string, owner: string, patch: JobProgressPatch): Promise<boolean> {
     const row = jobRows.toRow(patch);
     const columns = Object.keys(row);
     if (columns.length === 0) return true;
     return (
-      this.#db
-        .prepare(`UPDATE jobs SET ${columns.map((c) => `${c} = @${c}`).join(',')} WHERE job_id = @__id AND lease_owner = @__owner AND status IN ('IN_PROGRESS', 'CANCELING')`)
+      this
+        .#prepare(`UPDATE jobs SET ${columns.map((c) => `${c} = @${c}`).join(',')} WHERE job_id = @__id AND lease_owner = @__owner AND status IN ('IN_PROGRESS', 'CANCELING')`)
         .run({ ...row, __id: jobId, __owner: owner }).changes > 0
     );
   }
   async completeJob(completion: JobCompletion): Promise<boolean> {
     return this.#db.transaction(() => {
       const ownerClause = completion.owner === null ? 'lease_owner IS NULL' : 'lease_owner = @owner';
-      const changed = this.#db
-        .prepare(
+      const changed = this
+        .#prepare(
           `UPDATE jobs SET status = @status, reason = @reason, end_time = @end_time, lease_owner = NULL, lease_expires = NULL,
              progress = CASE WHEN @status = 'SUCCESSFUL' THEN 100 ELSE progress END
            WHERE job_id = @job_id AND ${ownerClause} AND status NOT IN ('SUCCESSFUL', 'FAILED', 'CANCELED')`,
@@ -316,20 +327,20 @@ export class SqliteStore implements Store {
   }
   async requestCancel(jobId: string): Promise<JobRecord | undefined> {
     return this.#db.transaction(() => {
-      this.#db.prepare("UPDATE jobs SET status = 'CANCELING' WHERE job_id = ? AND status IN ('PENDING', 'IN_PROGRESS')").run(jobId);
-      const row = this.#db.prepare('SELECT * FROM jobs WHERE job_id = ?').get(jobId) as Row | undefined;
+      this.#prepare("UPDATE jobs SET status = 'CANCELING' WHERE job_id = ? AND status IN ('PENDING', 'IN_PROGRESS')").run(jobId);
+      const row = this.#prepare('SELECT * FROM jobs WHERE job_id = ?').get(jobId) as Row | undefined;
       return row && jobRows.fromRow(row);
     })();
   }
   async expireAllLeases(): Promise<number> {
-    return this.#db.prepare('UPDATE jobs SET lease_expires = 0 WHERE lease_owner IS NOT NULL').run().changes;
+    return this.#prepare('UPDATE jobs SET lease_expires = 0 WHERE lease_owner IS NOT NULL').run().changes;
   }
   async releaseLeases(owner: string): Promise<number> {
-    return this.#db.prepare('UPDATE jobs SET lease_owner = NULL, lease_expires = NULL WHERE lease_owner = ?').run(owner).changes;
+    return this.#prepare('UPDATE jobs SET lease_owner = NULL, lease_expires = NULL WHERE lease_owner = ?').run(owner).changes;
   }
 
   async getPolicy(clusterId: string): Promise<PolicyRecord | undefined> {
-    const row = this.#db.prepare('SELECT * FROM policies WHERE cluster_id = ?').get(clusterId) as Row | undefined;
+    const row = this.#prepare('SELECT * FROM policies WHERE cluster_id = ?').get(clusterId) as Row | undefined;
     return row && policyRows.fromRow(row);
   }
   async putPolicy(policy: PolicyRecord): Promise<void> {
@@ -337,46 +348,46 @@ export class SqliteStore implements Store {
   }
   async listPolicies(clusterIds: readonly string[]): Promise<PolicyRecord[]> {
     const where = new Where().in('cluster_id', clusterIds);
-    return (this.#db.prepare(`SELECT * FROM policies ${where.toString()}`).all(...where.values) as Row[]).map(policyRows.fromRow);
+    return (this.#prepare(`SELECT * FROM policies ${where.toString()}`).all(...where.values) as Row[]).map(policyRows.fromRow);
   }
   async listEnabledPolicies(): Promise<PolicyRecord[]> {
-    return (this.#db.prepare('SELECT * FROM policies WHERE enabled = 1 ORDER BY cluster_id').all() as Row[]).map(policyRows.fromRow);
+    return (this.#prepare('SELECT * FROM policies WHERE enabled = 1 ORDER BY cluster_id').all() as Row[]).map(policyRows.fromRow);
   }
   async recordPolicyRun(clusterId: string, lastRunAt: number): Promise<void> {
-    this.#db.prepare('UPDATE policies SET last_run_at = ? WHERE cluster_id = ?').run(lastRunAt, clusterId);
+    this.#prepare('UPDATE policies SET last_run_at = ? WHERE cluster_id = ?').run(lastRunAt, clusterId);
   }
 
   async listCopyPolicies(clusterId: string): Promise<CopyPolicyRecord[]> {
-    return (this.#db.prepare('SELECT * FROM copy_policies WHERE cluster_id = ? ORDER BY region_id').all(clusterId) as Row[]).map(copyPolicyRows.fromRow);
+    return (this.#prepare('SELECT * FROM copy_policies WHERE cluster_id = ? ORDER BY region_id').all(clusterId) as Row[]).map(copyPolicyRows.fromRow);
   }
   async putCopyPolicy(policy: CopyPolicyRecord): Promise<void> {
     this.#upsert('copy_policies', copyPolicyRows.toRow(policy), ['cluster_id', 'region_id']);
   }
   async deleteCopyPolicy(clusterId: string, regionId: string): Promise<boolean> {
-    return this.#db.prepare('DELETE FROM copy_policies WHERE cluster_id = ? AND region_id = ?').run(clusterId, regionId).changes > 0;
+    return this.#prepare('DELETE FROM copy_policies WHERE cluster_id = ? AND region_id = ?').run(clusterId, regionId).changes > 0;
   }
   async replaceAutoCopyPolicies(clusterId: string, policies: readonly CopyPolicyRecord[]): Promise<void> {
     // Policies that also cover MANUAL backups keep doing so: ALL narrows to MANUAL, and widens
     // back to ALL when the new list names its region again.
     this.#db.transaction(() => {
-      this.#db.prepare("DELETE FROM copy_policies WHERE cluster_id = ? AND applies_to = 'AUTO'").run(clusterId);
-      this.#db.prepare("UPDATE copy_policies SET applies_to = 'MANUAL' WHERE cluster_id = ? AND applies_to = 'ALL'").run(clusterId);
+      this.#prepare("DELETE FROM copy_policies WHERE cluster_id = ? AND applies_to = 'AUTO'").run(clusterId);
+      this.#prepare("UPDATE copy_policies SET applies_to = 'MANUAL' WHERE cluster_id = ? AND applies_to = 'ALL'").run(clusterId);
       for (const policy of policies) {
-        const manual = this.#db.prepare('SELECT 1 FROM copy_policies WHERE cluster_id = ? AND region_id = ?').get(clusterId, policy.regionId);
+        const manual = this.#prepare('SELECT 1 FROM copy_policies WHERE cluster_id = ? AND region_id = ?').get(clusterId, policy.regionId);
         this.#upsert('copy_policies', copyPolicyRows.toRow({ ...policy, appliesTo: manual ? 'ALL' : 'AUTO' }), ['cluster_id', 'region_id']);
       }
     })();
   }
 
   async getIdempotency(apiKeyId: string, key: string): Promise<IdempotencyRecord | undefined> {
-    const row = this.#db.prepare('SELECT * FROM idempotency WHERE api_key_id = ? AND key = ?').get(apiKeyId, key) as Row | undefined;
+    const row = this.#prepare('SELECT * FROM idempotency WHERE api_key_id = ? AND key = ?').get(apiKeyId, key) as Row | undefined;
     return row && idempotencyRows.fromRow(row);
   }
   async putIdempotency(record: IdempotencyRecord): Promise<void> {
     this.#upsert('idempotency', idempotencyRows.toRow(record), ['api_key_id', 'key']);
   }
   async purgeIdempotency(olderThan: number): Promise<number> {
-    return this.#db.prepare('DELETE FROM idempotency WHERE create_time < ?').run(olderThan).changes;
+    return this.#prepare('DELETE FROM idempotency WHERE create_time < ?').run(olderThan).changes;
   }
 }
 
