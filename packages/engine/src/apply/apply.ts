@@ -75,26 +75,15 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
     const values = new InstanceValues(plan);
     const evaluation = new Evaluation({ variables: plan.variables, locals: configuration.locals, dir: configuration.moduleDir, blockValue: (a) => values.blockValue(a) });
     const actionable = plan.resourceChanges.filter((change) => change.actions[0] !== 'no-op');
-    const graph = new Graph<ResourceChange>();
-    for (const change of actionable) graph.addNode(change.address, change);
-    for (const change of actionable) {
-      for (const dependency of change.dependencies) {
-        const other = graph.has(dependency) ? graph.get(dependency) : undefined;
-        if (other === undefined) continue;
-        const deleting = change.actions.length === 1 && change.actions[0] === 'delete';
-        const otherDeleting = other.actions.length === 1 && other.actions[0] === 'delete';
-        // Creates wait for what they depend on; deletes go first, before what they depended on.
-        if (deleting && otherDeleting) graph.addEdge(dependency, change.address);
-        else if (!deleting && !otherDeleting) graph.addEdge(change.address, dependency);
-      }
-    }
+    const graph = applyGraph(actionable);
 
     const signal = options.signal ?? new AbortController().signal;
     const hooks = options.hooks ?? {};
-    const result = await walk(graph, {
+    const walked = await walk(graph, {
       parallelism: options.parallelism ?? 10,
       signal,
       visit: async ({ data: planned, signal: visitSignal }) => {
+        if (planned === undefined) return; // an ordering barrier: nothing to do
         const { resumeIdempotencyKey: _finishedKey, ...withoutKey } = planned;
         const change: ResourceChange = finished.has(planned.address) ? withoutKey : planned;
         const resourceType = resourceTypeOf(change.mode, change.type);
@@ -108,7 +97,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
             signal: visitSignal,
             address: change.address,
             onProgress: (progress) => hooks.onResourceProgress?.({ address: change.address, progress }),
-            timeoutMs: undefined,
+            timeoutMs: timeoutOf(change, configuration),
           };
           const outcome = await perform(change, resourceType, context, configFor(change, configuration, evaluation), record);
           if (outcome !== undefined) values.set(change.address, outcome);
@@ -119,6 +108,15 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
         }
       },
     });
+
+    // Barrier nodes order the walk; they are not operations, so the result leaves them out.
+    const real = (id: string) => !id.startsWith('built:') && !id.startsWith('gate:');
+    const result: WalkResult = {
+      succeeded: walked.succeeded.filter(real),
+      failed: walked.failed.filter((f) => real(f.id)),
+      skipped: walked.skipped.filter((s) => real(s.id)),
+      notStarted: walked.notStarted.filter(real),
+    };
 
     const outputs: Record<string, OutputState> = {};
     if (plan.mode !== 'destroy') {
@@ -138,6 +136,51 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   } finally {
     await lock.release();
   }
+}
+
+const isDelete = (change: ResourceChange) => change.actions.length === 1 && change.actions[0] === 'delete';
+
+/**
+ * The order of an apply. Dependencies name resources (or, in older states, instances); one
+ * barrier node per resource and direction stands for "every change of that resource", so the
+ * graph grows with changes plus dependencies, not with their product. Creates and updates wait
+ * for what they depend on; deletes go first, before the deletes of what they depended on.
+ */
+function applyGraph(actionable: readonly ResourceChange[]): Graph<ResourceChange | undefined> {
+  const graph = new Graph<ResourceChange | undefined>();
+  const node = (id: string) => {
+    if (!graph.has(id)) graph.addNode(id, undefined);
+    return id;
+  };
+  // built:R — every create/update of R is done. gate:R — every delete that must precede R's
+  // deletes is done.
+  for (const change of actionable) graph.addNode(change.address, change);
+  for (const change of actionable) {
+    if (isDelete(change)) graph.addEdge(change.address, node(`gate:${change.resourceAddress}`));
+    else graph.addEdge(node(`built:${change.resourceAddress}`), change.address);
+  }
+  for (const change of actionable) {
+    const resources = new Set(change.dependencies.map((dependency) => (graph.has(dependency) ? (graph.get(dependency)?.resourceAddress ?? dependency) : dependency)));
+    resources.delete(change.resourceAddress);
+    for (const resource of resources) {
+      if (isDelete(change)) {
+        if (graph.has(`gate:${resource}`)) graph.addEdge(`gate:${resource}`, change.address);
+      } else if (graph.has(`built:${resource}`)) {
+        graph.addEdge(change.address, `built:${resource}`);
+      }
+    }
+  }
+  return graph;
+}
+
+/** The block's `timeouts` for the change's action, in ms (long jobs wait at most that long). */
+function timeoutOf(change: ResourceChange, configuration: Configuration): number | undefined {
+  const timeouts = configuration.resources.find((b) => b.address === change.resourceAddress)?.timeouts;
+  if (timeouts === undefined) return undefined;
+  if ((change.actions as readonly string[]).includes('create')) return timeouts.create;
+  if (change.actions[0] === 'update') return timeouts.update;
+  if (change.actions[0] === 'delete') return timeouts.delete;
+  return timeouts.read;
 }
 
 /** The instance's configuration, evaluated again when the plan had values it could not know yet. */

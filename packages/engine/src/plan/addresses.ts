@@ -14,3 +14,12 @@ export function sensitiveOf(type: string): string[] {
     .filter(([, schema]) => schema.sensitive === true)
     .map(([name]) => name);
 }
+
+/**
+ * The resource a reference names: `lifeboat_backup.b["x"].backup_id` → `lifeboat_backup.b`,
+ * `data.lifeboat_cluster.c.id` → `data.lifeboat_cluster.c`.
+ */
+export function resourceOfReference(reference: string): string {
+  const parts = reference.split(/[.[]/);
+  return parts[0] === 'data' ? parts.slice(0, 3).join('.') : parts.slice(0, 2).join('.');
+}

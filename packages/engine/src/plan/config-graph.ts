@@ -1,6 +1,7 @@
 import type { Configuration, ResourceBlock } from '../config/model.js';
 import { referencesOf, type JsonValue } from '../expressions/index.js';
 import { Graph } from '../graph/index.js';
+import { resourceOfReference } from './addresses.js';
 
 /**
  * The dependency graph of a configuration: one node per resource or data block and per local,
@@ -19,7 +20,9 @@ export function configurationGraph(configuration: Configuration): Graph<Resource
           .map((ref) => ref.address)
           .filter((address) => graph.has(address));
   for (const block of configuration.resources) {
-    for (const to of [...edgesOf(block.body), ...edgesOf(block.count), ...edgesOf(block.forEach), ...block.dependsOn.filter((a) => graph.has(a))]) {
+    // replace_triggered_by is planned after what it watches, so its change is known.
+    const triggers = block.lifecycle.replaceTriggeredBy.map(resourceOfReference).filter((a) => graph.has(a));
+    for (const to of [...edgesOf(block.body), ...edgesOf(block.count), ...edgesOf(block.forEach), ...block.dependsOn.filter((a) => graph.has(a)), ...triggers]) {
       if (to !== block.address) graph.addEdge(block.address, to);
     }
   }

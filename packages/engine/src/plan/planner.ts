@@ -6,7 +6,7 @@ import { resourceTypeOf } from '../resources/index.js';
 import type { Attributes } from '../resources/resource-type.js';
 import { applyJournal, formatInstanceAddress, parseInstanceAddress } from '../state/index.js';
 import type { AttributeValue, StateSnapshot } from '../state/types.js';
-import { blockOf, sensitiveOf } from './addresses.js';
+import { blockOf, resourceOfReference, sensitiveOf } from './addresses.js';
 import { configurationGraph } from './config-graph.js';
 import { diffInstance } from './diff.js';
 import { driftOf } from './drift.js';
@@ -151,7 +151,11 @@ export async function plan(options: PlanOptions): Promise<Plan> {
         config,
         ignoreChanges: block.lifecycle.ignoreChanges,
         tainted: prior?.tainted === true,
-        replaceRequested: options.replace?.includes(instance.address) ? 'replace_by_request' : undefined,
+        replaceRequested: options.replace?.includes(instance.address)
+          ? 'replace_by_request'
+          : block.lifecycle.replaceTriggeredBy.some((reference) => changedBlocks.has(resourceOfReference(reference)))
+            ? 'replace_by_triggers'
+            : undefined,
         createBeforeDestroy: block.lifecycle.createBeforeDestroy,
       });
       const after = diff.after ?? {};
@@ -214,13 +218,12 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     }
   }
 
-  // Dependencies of each change: the instances of the blocks it references.
-  const instancesOfBlock = new Map<string, string[]>();
-  for (const info of configured.values()) instancesOfBlock.set(info.block.address, [...(instancesOfBlock.get(info.block.address) ?? []), info.address]);
+  // Dependencies of each change, as resource addresses (as Terraform records them): instance
+  // lists would make state and the apply graph grow with the square of the resource count.
   let planned = changes.map((change) =>
     change.dependencies.length > 0 || !graph.has(change.resourceAddress)
       ? change
-      : { ...change, dependencies: graph.transitiveDependencies([change.resourceAddress]).filter((a) => !a.startsWith('local.')).flatMap((a) => instancesOfBlock.get(a) ?? []) },
+      : { ...change, dependencies: graph.transitiveDependencies([change.resourceAddress]).filter((a) => !a.startsWith('local.')) },
   );
 
   if (mode === 'destroy') {
