@@ -3,12 +3,13 @@ import type { Lifeboat } from '@lifeboat/sdk';
 import type { Configuration } from '../config/model.js';
 import { containsUnknown, omitUnknowns } from '../expressions/index.js';
 import { Graph, walk, type WalkResult } from '../graph/index.js';
-import { expandInstances } from '../config/instances.js';
+import { expandInstances, type ResourceInstance } from '../config/instances.js';
 import { deepEqual } from '../internal/deep-equal.js';
 import { bindingOf, Evaluation } from '../plan/scope.js';
 import type { Plan, ResourceChange } from '../plan/types.js';
 import { resourceTypeOf } from '../resources/index.js';
 import type { Attributes, HandlerContext, ResourceType } from '../resources/resource-type.js';
+import { isConfigurable } from '../resources/schema.js';
 import { applyJournal, emptyState, lifeboatProviderAddress, parseInstanceAddress, type StateBackend } from '../state/index.js';
 import type { AttributeValue, JournalEntry, OutputState, StateSnapshot } from '../state/types.js';
 import { ErroredPlanError, StalePlanError } from './errors.js';
@@ -76,6 +77,8 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
     const evaluation = new Evaluation({ variables: plan.variables, locals: configuration.locals, dir: configuration.moduleDir, blockValue: (a) => values.blockValue(a) });
     const actionable = plan.resourceChanges.filter((change) => change.actions[0] !== 'no-op');
     const graph = applyGraph(actionable);
+    // Each block's instances, expanded once (count/for_each were known at plan time).
+    const expansions = new Map<string, ResourceInstance[]>();
 
     const signal = options.signal ?? new AbortController().signal;
     const hooks = options.hooks ?? {};
@@ -99,7 +102,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
             onProgress: (progress) => hooks.onResourceProgress?.({ address: change.address, progress }),
             timeoutMs: timeoutOf(change, configuration),
           };
-          const outcome = await perform(change, resourceType, context, configFor(change, configuration, evaluation), record);
+          const outcome = await perform(change, resourceType, context, configFor(change, configuration, evaluation, expansions), record);
           if (outcome !== undefined) values.set(change.address, outcome);
           hooks.onResourceDone?.({ address: change.address, action, elapsedMs: Date.now() - started, ...(outcome ? { id: resourceType.id(outcome) } : {}) });
         } catch (error) {
@@ -184,12 +187,24 @@ function timeoutOf(change: ResourceChange, configuration: Configuration): number
 }
 
 /** The instance's configuration, evaluated again when the plan had values it could not know yet. */
-function configFor(change: ResourceChange, configuration: Configuration, evaluation: Evaluation): Attributes {
-  const known = (change.after ?? {});
-  if (Object.keys(change.afterUnknown).length === 0 || change.after === null) return known;
+function configFor(change: ResourceChange, configuration: Configuration, evaluation: Evaluation, expansions: Map<string, ResourceInstance[]>): Attributes {
+  const known = change.after ?? {};
+  const resourceType = resourceTypeOf(change.mode, change.type);
+  // Only a configurable value that was unknown needs the configuration again; unknown computed
+  // attributes (ids, statuses) are what this operation is about to produce.
+  const configurable = resourceType === undefined ? [] : Object.keys(change.afterUnknown).filter((name) => {
+    const attribute = resourceType.schema.attributes[name];
+    return attribute !== undefined && isConfigurable(attribute);
+  });
+  if (configurable.length === 0 || change.after === null) return known;
   const block = configuration.resources.find((b) => b.address === change.resourceAddress);
   if (block === undefined) return known;
-  const instance = expandInstances(block, evaluation.scope()).instances.find((i) => i.address === change.address);
+  let instances = expansions.get(block.address);
+  if (instances === undefined) {
+    instances = [...expandInstances(block, evaluation.scope()).instances];
+    expansions.set(block.address, instances);
+  }
+  const instance = instances.find((i) => i.address === change.address);
   const config = evaluation.evaluate(block.body, bindingOf(instance));
   if (containsUnknown(config)) throw new Error(`${change.address}: a value it needs is still unknown after its dependencies were applied.`);
   return { ...known, ...(config as Attributes) };
