@@ -10,7 +10,7 @@ const plainStringWithSigils = fc
   .array(fc.constantFrom('$', '%', '{', '}', '"', '\\', '$$', '%%', 'a', ' ', '\n', 'é', '😀'), { maxLength: 30 })
   .map((parts) => parts.join(''))
   .filter((text) => !text.includes('${') && !text.includes('%{'));
-const plainJson: fc.Arbitrary<JsonValue> = fc.jsonValue({ stringUnit: 'binary' }).filter((value) => !JSON.stringify(value).includes('${') && !JSON.stringify(value).includes('%{')) as fc.Arbitrary<JsonValue>;
+const plainJson: fc.Arbitrary<JsonValue> = fc.jsonValue({ stringUnit: 'binary' }).map((v) => JSON.parse(JSON.stringify(v)) as JsonValue).filter((value) => !JSON.stringify(value).includes('${') && !JSON.stringify(value).includes('%{')) as fc.Arbitrary<JsonValue>;
 
 /** Pieces that reach every corner of the grammar, glued at random. */
 const grammarSoup = fc
@@ -65,8 +65,9 @@ describe('properties', () => {
       return JSON.stringify(value);
     };
     fc.assert(
-      fc.property(fc.jsonValue({ maxDepth: 3, stringUnit: 'binary' }), (value) => {
-        expect(evaluateTemplate(`\${${toHcl(value as JsonValue)}}`, emptyScope)).toEqual(value);
+      // Through JSON first: fast-check can produce -0, which JSON (and so a configuration) cannot hold.
+      fc.property(fc.jsonValue({ maxDepth: 3, stringUnit: 'binary' }).map((v) => JSON.parse(JSON.stringify(v)) as JsonValue), (value) => {
+        expect(evaluateTemplate(`\${${toHcl(value)}}`, emptyScope)).toEqual(value);
       }),
     );
   });
