@@ -10,7 +10,10 @@ const plainStringWithSigils = fc
   .array(fc.constantFrom('$', '%', '{', '}', '"', '\\', '$$', '%%', 'a', ' ', '\n', 'é', '😀'), { maxLength: 30 })
   .map((parts) => parts.join(''))
   .filter((text) => !text.includes('${') && !text.includes('%{'));
-const plainJson: fc.Arbitrary<JsonValue> = fc.jsonValue({ stringUnit: 'binary' }).map((v) => JSON.parse(JSON.stringify(v)) as JsonValue).filter((value) => !JSON.stringify(value).includes('${') && !JSON.stringify(value).includes('%{')) as fc.Arbitrary<JsonValue>;
+const plainJson: fc.Arbitrary<JsonValue> = fc
+  .jsonValue({ stringUnit: 'binary' })
+  .map((v) => JSON.parse(JSON.stringify(v)) as JsonValue)
+  .filter((value) => !JSON.stringify(value).includes('${') && !JSON.stringify(value).includes('%{'));
 
 /** Pieces that reach every corner of the grammar, glued at random. */
 const grammarSoup = fc
