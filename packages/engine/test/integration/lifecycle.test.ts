@@ -1,15 +1,14 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Lifeboat } from '@lifeboat/sdk';
 import { startServer, type RunningServer } from '@lifeboat/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apply } from '../../src/apply/apply.js';
-import { loadConfiguration } from '../../src/config/load.js';
-import { resolveVariables } from '../../src/config/variables.js';
-import { plan, type PlanOptions } from '../../src/plan/planner.js';
+import type { PlanOptions } from '../../src/plan/planner.js';
 import type { Plan } from '../../src/plan/types.js';
-import { emptyState, LocalStateBackend } from '../../src/state/index.js';
+import { LocalStateBackend } from '../../src/state/index.js';
+import { actionsOf, planFrom, seedOrdersCluster, writeLifecycleConfig } from './lifecycle-scenario.js';
 
 let server: RunningServer;
 let client: Lifeboat;
@@ -17,40 +16,14 @@ let work: string;
 let clusterId: string;
 let backend: LocalStateBackend;
 
-async function writeConfig(retention: number, copyRegion: string): Promise<void> {
-  await writeFile(
-    join(work, 'main.tf.json'),
-    JSON.stringify({
-      variable: { cluster_id: { type: 'string' } },
-      resource: {
-        lifeboat_backup_policy: { nightly: { cluster_id: '${var.cluster_id}', frequency: 'daily', start_time: '02:00-04:00', retention_days: retention } },
-        lifeboat_copy_policy: { dr: { cluster_id: '${lifeboat_backup_policy.nightly.cluster_id}', region_id: copyRegion, retention_days: 14 } },
-        lifeboat_backup: { before_migration: { cluster_id: '${var.cluster_id}' } },
-      },
-      data: { lifeboat_latest_backup: { newest: { cluster_id: '${var.cluster_id}', depends_on: ['lifeboat_backup.before_migration'] } } },
-      output: { backup_id: { value: '${lifeboat_backup.before_migration.backup_id}' } },
-    }),
-  );
-}
-
-async function planNow(extra: Partial<PlanOptions> = {}): Promise<Plan> {
-  const { configuration, diagnostics } = await loadConfiguration({ dir: work });
-  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  const variables = await resolveVariables(configuration, { vars: { cluster_id: clusterId }, env: {} });
-  const state = (await backend.read()) ?? emptyState();
-  return plan({ configuration, variables: Object.fromEntries(variables.values), state, client, ...extra });
-}
-
-const actionsOf = (p: Plan) => Object.fromEntries(p.resourceChanges.map((c) => [c.address, c.actions.join('/')]));
+const writeConfig = (retention: number, copyRegion: string) => writeLifecycleConfig(work, retention, copyRegion);
+const planNow = (extra: Partial<PlanOptions> = {}): Promise<Plan> => planFrom({ dir: work, clusterId, client, backend, extra });
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'lifeboat-engine-'));
   server = await startServer({ dataDir: join(work, 'server'), runner: { leaseMs: 2000, pollMs: 20 }, rateLimitPerSecond: 100_000 });
   client = new Lifeboat({ baseUrl: server.url, apiKey: server.ownerApiKey });
-  ({ clusterId } = await client.clusters.create({ projectId: server.defaultProjectId, regionId: 'local-1', clusterName: 'orders', cuSize: 1 }));
-  const data = client.dataPlane(clusterId);
-  await data.collections.create({ collectionName: 'orders', schema: { fields: [{ fieldName: 'id', dataType: 'Int64', isPrimary: true }] } });
-  await data.entities.insert({ collectionName: 'orders', data: Array.from({ length: 50 }, (_, id) => ({ id })) });
+  clusterId = await seedOrdersCluster(client, server.defaultProjectId);
   backend = new LocalStateBackend({ path: join(work, 'terraform.tfstate') });
 }, 60_000);
 

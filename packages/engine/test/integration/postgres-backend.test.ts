@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Lifeboat } from '@lifeboat/sdk';
@@ -6,12 +6,11 @@ import { startServer, type RunningServer } from '@lifeboat/server';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apply, type ApplyResult } from '../../src/apply/apply.js';
-import { loadConfiguration } from '../../src/config/load.js';
-import { resolveVariables } from '../../src/config/variables.js';
-import { plan, type PlanOptions } from '../../src/plan/planner.js';
+import type { PlanOptions } from '../../src/plan/planner.js';
 import type { Plan } from '../../src/plan/types.js';
-import { emptyState, PostgresStateBackend, StateLockedError, type LockInfo, type StateBackend } from '../../src/state/index.js';
+import { PostgresStateBackend, StateLockedError, type LockInfo, type StateBackend } from '../../src/state/index.js';
 import { findPostgresBinaries, startPostgres, type PostgresServer } from '../state/postgres-server.js';
+import { actionsOf, planFrom, seedOrdersCluster, writeLifecycleConfig } from './lifecycle-scenario.js';
 
 /**
  * The lifecycle of `lifecycle.test.ts` with the state in a real PostgreSQL (started by the
@@ -41,31 +40,8 @@ describe.skipIf(binaries === undefined)('plan and apply with the state in Postgr
     return created;
   }
 
-  async function writeConfig(retention: number, copyRegion: string, backups: readonly string[] = ['before_migration']): Promise<void> {
-    await writeFile(
-      join(work, 'main.tf.json'),
-      JSON.stringify({
-        variable: { cluster_id: { type: 'string' } },
-        resource: {
-          lifeboat_backup_policy: { nightly: { cluster_id: '${var.cluster_id}', frequency: 'daily', start_time: '02:00-04:00', retention_days: retention } },
-          lifeboat_copy_policy: { dr: { cluster_id: '${lifeboat_backup_policy.nightly.cluster_id}', region_id: copyRegion, retention_days: 14 } },
-          lifeboat_backup: Object.fromEntries(backups.map((name) => [name, { cluster_id: '${var.cluster_id}' }])),
-        },
-        data: { lifeboat_latest_backup: { newest: { cluster_id: '${var.cluster_id}', depends_on: ['lifeboat_backup.before_migration'] } } },
-        output: { backup_id: { value: '${lifeboat_backup.before_migration.backup_id}' } },
-      }),
-    );
-  }
-
-  async function planNow(extra: Partial<PlanOptions> = {}, from: StateBackend = backend): Promise<Plan> {
-    const { configuration, diagnostics } = await loadConfiguration({ dir: work });
-    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const variables = await resolveVariables(configuration, { vars: { cluster_id: clusterId }, env: {} });
-    const state = (await from.read()) ?? emptyState();
-    return plan({ configuration, variables: Object.fromEntries(variables.values), state, client, ...extra });
-  }
-
-  const actionsOf = (p: Plan) => Object.fromEntries(p.resourceChanges.map((c) => [c.address, c.actions.join('/')]));
+  const writeConfig = (retention: number, copyRegion: string, backups?: readonly string[]) => writeLifecycleConfig(work, retention, copyRegion, backups);
+  const planNow = (extra: Partial<PlanOptions> = {}, from: StateBackend = backend): Promise<Plan> => planFrom({ dir: work, clusterId, client, backend: from, extra });
 
   async function storedRows(): Promise<{ serial: number; journal: number }> {
     const states = await admin.query<{ serial: string }>(`SELECT serial::text AS serial FROM ${schemaName}.states WHERE name = 'default'`);
@@ -80,10 +56,7 @@ describe.skipIf(binaries === undefined)('plan and apply with the state in Postgr
     work = await mkdtemp(join(tmpdir(), 'lifeboat-engine-pg-'));
     server = await startServer({ dataDir: join(work, 'server'), runner: { leaseMs: 2000, pollMs: 20 }, rateLimitPerSecond: 100_000 });
     client = new Lifeboat({ baseUrl: server.url, apiKey: server.ownerApiKey });
-    ({ clusterId } = await client.clusters.create({ projectId: server.defaultProjectId, regionId: 'local-1', clusterName: 'orders', cuSize: 1 }));
-    const data = client.dataPlane(clusterId);
-    await data.collections.create({ collectionName: 'orders', schema: { fields: [{ fieldName: 'id', dataType: 'Int64', isPrimary: true }] } });
-    await data.entities.insert({ collectionName: 'orders', data: Array.from({ length: 50 }, (_, id) => ({ id })) });
+    clusterId = await seedOrdersCluster(client, server.defaultProjectId);
     backend = newBackend();
   }, 60_000);
 
