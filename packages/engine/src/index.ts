@@ -40,5 +40,6 @@ export type { PlanOptions } from './plan/planner.js';
 export { apply } from './apply/apply.js';
 export type { ApplyOptions, ApplyResult } from './apply/apply.js';
 export type { EngineHooks } from './apply/hooks.js';
-export { ErroredPlanError, StalePlanError } from './apply/errors.js';
+export { ErroredPlanError, StalePlanError, type ApplyErrorCode } from './apply/errors.js';
+export { EngineError, isEngineError, type EngineErrorCode, type EngineErrorDetails } from './errors/engine-error.js';
 export * from './operations/index.js';

@@ -44,14 +44,12 @@ export interface ApplyResult {
  */
 export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   const { plan, backend } = options;
-  if (plan.errored) throw new ErroredPlanError('This plan has errors; fix them and plan again.');
+  if (plan.errored) throw new ErroredPlanError();
   const lock = await backend.lock('OperationTypeApply');
   try {
     const current = adoptLineage((await backend.read()) ?? emptyState(plan.lineage), plan);
     if (current.lineage !== plan.lineage || current.serial !== plan.serial) {
-      throw new StalePlanError(
-        `Saved plan is stale: it was made for state ${plan.lineage} serial ${plan.serial}, but the state is now ${current.lineage} serial ${current.serial}. Plan again.`,
-      );
+      throw new StalePlanError({ planned: { lineage: plan.lineage, serial: plan.serial }, current: { lineage: current.lineage, serial: current.serial } });
     }
     const entries: JournalEntry[] = [];
     const record = async (entry: JournalEntry) => {

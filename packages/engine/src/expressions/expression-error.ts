@@ -1,3 +1,5 @@
+import { EngineError } from '../errors/engine-error.js';
+
 /** Marks expression errors across copies of the package (ESM and CJS, or two versions). */
 const brand = Symbol.for('@lifeboat/engine.expression-error');
 
@@ -32,7 +34,8 @@ export interface ExpressionErrorDetails {
 
 /**
  * A problem with an expression: it does not parse, uses something unsupported, or fails when
- * evaluated. The message names the position (column, or line and column) and quotes the text.
+ * evaluated (an {@link EngineError}). The message names the position (column, or line and column)
+ * and quotes the text; the config loader turns it into a diagnostic, so it carries no `fix`.
  *
  * @example
  * try {
@@ -42,7 +45,7 @@ export interface ExpressionErrorDetails {
  *   // Expected an attribute name after "." but found "}" (column 7 of "${var.}")
  * }
  */
-export class ExpressionError extends Error {
+export class ExpressionError extends EngineError {
   override readonly name = 'ExpressionError' as const;
   readonly code: ExpressionErrorCode;
   /** The message without the location, for diagnostics that show the location separately. */
@@ -59,7 +62,7 @@ export class ExpressionError extends Error {
 
   constructor(reason: string, details: ExpressionErrorDetails) {
     const where = locate(details.text, details.position);
-    super(`${reason} (${describeLocation(details, where)})`, details.cause === undefined ? undefined : { cause: details.cause });
+    super(`${reason} (${describeLocation(details, where)})`, { cause: details.cause });
     this.code = details.code;
     this.reason = reason;
     this.text = details.text;

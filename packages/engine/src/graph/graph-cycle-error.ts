@@ -22,7 +22,7 @@ export class GraphCycleError extends GraphError {
     super(
       `The dependency graph has ${cycles.length === 1 ? 'a cycle' : `${cycles.length} cycles`}, so nothing in ${cycles.length === 1 ? 'it' : 'them'} can go first; ` +
         `remove one dependency from each:\n${lines.join('\n')}`,
-      { code: 'GRAPH_CYCLE', ids: [...new Set(cycles.flat())] },
+      { code: 'GRAPH_CYCLE', ids: [...new Set(cycles.flat())], fix: 'Remove one dependency from each cycle.' },
     );
     this.cycles = cycles;
   }

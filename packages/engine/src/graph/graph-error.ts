@@ -1,3 +1,5 @@
+import { EngineError } from '../errors/engine-error.js';
+
 /** Marks graph errors across copies of the package (ESM and CJS, or two versions). */
 const brand = Symbol.for('@lifeboat/engine.graph-error');
 
@@ -9,7 +11,7 @@ const brand = Symbol.for('@lifeboat/engine.graph-error');
 export type GraphErrorCode = 'GRAPH_DUPLICATE_NODE' | 'GRAPH_UNKNOWN_NODE' | 'GRAPH_CYCLE' | 'GRAPH_INVALID_OPTION';
 
 /**
- * Base of every error the graph module throws. It knows nothing of resources: ids are opaque
+ * Base of every error the graph module throws (an {@link EngineError}). It knows nothing of resources: ids are opaque
  * strings, and the caller maps them back to addresses when it reports the problem.
  *
  * @example
@@ -20,14 +22,14 @@ export type GraphErrorCode = 'GRAPH_DUPLICATE_NODE' | 'GRAPH_UNKNOWN_NODE' | 'GR
  *   else throw error;
  * }
  */
-export class GraphError extends Error {
+export class GraphError extends EngineError {
   override readonly name: string = 'GraphError';
   readonly code: GraphErrorCode;
   /** The node ids the error is about, in the order the message names them. */
   readonly ids: readonly string[];
 
-  constructor(message: string, details: { readonly code: GraphErrorCode; readonly ids?: readonly string[] }) {
-    super(message);
+  constructor(message: string, details: { readonly code: GraphErrorCode; readonly ids?: readonly string[]; readonly fix?: string }) {
+    super(message, { fix: details.fix });
     this.code = details.code;
     this.ids = details.ids ?? [];
     Object.defineProperty(this, brand, { value: true });

@@ -1,3 +1,4 @@
+import { EngineError, type EngineErrorDetails } from '../errors/engine-error.js';
 import type { LockInfo } from './types.js';
 
 /** Marks state errors across copies of the package (ESM and CJS, or two versions). */
@@ -12,13 +13,12 @@ export type StateErrorCode =
   | 'STATE_CONFLICT'
   | 'STATE_INVALID_ADDRESS';
 
-/** Base of every error the state layer throws: a literal `name`, a stable `code`, a message that says what to do. */
-export abstract class StateError extends Error {
-  abstract override readonly name: string;
-  abstract readonly code: StateErrorCode;
+/** Base of every error the state layer throws (an {@link EngineError}): a literal `name`, a stable `code`, a message that says what to do. */
+export abstract class StateError extends EngineError {
+  abstract override readonly code: StateErrorCode;
 
-  constructor(message: string, cause?: unknown) {
-    super(message, cause === undefined ? undefined : { cause });
+  constructor(message: string, details: EngineErrorDetails = {}) {
+    super(message, details);
     Object.defineProperty(this, brand, { value: true });
   }
 }
@@ -63,14 +63,13 @@ export class StateLockedError extends StateError {
       details.holderRunning === false
         ? `\n\nThe process that took this lock (pid ${details.holder.Pid ?? '?'} on this host) is no longer running, so the lock is probably stale. Lifeboat does not break it by itself (a pid can be reused, and a process in another container can look dead from here).`
         : '';
+    const fix = `Wait for the other operation to finish and try again, or run \`lifeboat force-unlock ${details.holder.ID}\` if you are sure no one else holds it.`;
     super(
       `Error acquiring the state lock\n\n` +
         `Error message: ${details.reason}\n` +
         `Lock Info:\n${formatLockInfo(details.holder)}${stale}\n\n` +
-        `Lifeboat acquires a state lock to protect the state from being written by multiple users at the same time. ` +
-        `Wait for the other operation to finish and try again, or run \`lifeboat force-unlock ${details.holder.ID}\` ` +
-        `if you are sure no one else holds it.`,
-      details.cause,
+        `Lifeboat acquires a state lock to protect the state from being written by multiple users at the same time. ${fix}`,
+      { fix, cause: details.cause },
     );
     this.holder = details.holder;
     this.holderRunning = details.holderRunning;
@@ -87,10 +86,11 @@ export class LockLostError extends StateError {
   readonly lockId: string;
 
   constructor(details: { lockId: string; source: string; cause?: unknown }) {
+    const fix = 'Run the command again; check with `lifeboat plan` what the interrupted run left behind.';
     super(
       `The state lock ${details.lockId} on ${details.source} is no longer held by this process (it was force-unlocked or its connection ended), ` +
-        `so nothing was written. Run the command again; check with \`lifeboat plan\` what the interrupted run left behind.`,
-      details.cause,
+        `so nothing was written. ${fix}`,
+      { fix, cause: details.cause },
     );
     this.lockId = details.lockId;
   }
@@ -106,12 +106,13 @@ export class LockNotFoundError extends StateError {
   readonly current: LockInfo | undefined;
 
   constructor(details: { lockId: string; source: string; current?: LockInfo | undefined }) {
+    const fix = details.current === undefined ? 'Nothing to do.' : `Check that this is the lock you mean, then run \`lifeboat force-unlock ${details.current.ID}\`.`;
     super(
       details.current === undefined
-        ? `Failed to unlock state: no lock is held on ${details.source} (asked to remove lock ${details.lockId}). Nothing to do.`
+        ? `Failed to unlock state: no lock is held on ${details.source} (asked to remove lock ${details.lockId}). ${fix}`
         : `Failed to unlock state: lock ID "${details.lockId}" does not match the existing lock ID "${details.current.ID}" ` +
-            `held by ${details.current.Who} for ${details.current.Operation} since ${details.current.Created}. ` +
-            `Check that this is the lock you mean, then run \`lifeboat force-unlock ${details.current.ID}\`.`,
+            `held by ${details.current.Who} for ${details.current.Operation} since ${details.current.Created}. ${fix}`,
+      { fix },
     );
     this.lockId = details.lockId;
     this.current = details.current;
@@ -130,13 +131,12 @@ export class StateCorruptError extends StateError {
   /** What is wrong with it. */
   readonly problem: string;
   /** What the user can do about it. */
-  readonly fix: string;
+  declare readonly fix: string;
 
   constructor(details: { source: string; problem: string; fix: string; cause?: unknown }) {
-    super(`The state in ${details.source} cannot be read: ${details.problem}. ${details.fix} Lifeboat has left it unchanged.`, details.cause);
+    super(`The state in ${details.source} cannot be read: ${details.problem}. ${details.fix} Lifeboat has left it unchanged.`, { fix: details.fix, cause: details.cause });
     this.source = details.source;
     this.problem = details.problem;
-    this.fix = details.fix;
   }
 }
 
@@ -156,12 +156,15 @@ export class StateConflictError extends StateError {
     attempted: { lineage: string; serial: number };
   }) {
     const { stored, attempted } = details;
+    const otherLineage = stored.lineage !== attempted.lineage;
+    const fix = otherLineage ? 'Check the backend configuration.' : 'Run the command again to work from the current state.';
     super(
-      stored.lineage !== attempted.lineage
+      otherLineage
         ? `Refusing to write state to ${details.source}: it holds lineage ${stored.lineage}, but this state has lineage ${attempted.lineage}. ` +
-            `They are different states; writing would replace one's history with the other's. Check the backend configuration.`
+            `They are different states; writing would replace one's history with the other's. ${fix}`
         : `Refusing to write state to ${details.source}: it is at serial ${stored.serial}, but this write is based on serial ${attempted.serial}. ` +
-            `Another run changed the state since it was read; run the command again to work from the current state.`,
+            `Another run changed the state since it was read. ${fix}`,
+      { fix },
     );
     this.stored = stored;
     this.attempted = attempted;
@@ -175,10 +178,8 @@ export class InvalidAddressError extends StateError {
   readonly address: string;
 
   constructor(details: { address: string; problem: string }) {
-    super(
-      `Invalid resource instance address ${JSON.stringify(details.address)}: ${details.problem}. ` +
-        `Expected type.name, type.name[0], type.name["key"], or the same after "data." for a data source.`,
-    );
+    const fix = 'Expected type.name, type.name[0], type.name["key"], or the same after "data." for a data source.';
+    super(`Invalid resource instance address ${JSON.stringify(details.address)}: ${details.problem}. ${fix}`, { fix });
     this.address = details.address;
   }
 }

@@ -7,7 +7,7 @@ export class ImportTargetNotDeclaredError extends OperationError {
   readonly address: string;
 
   constructor(details: { address: string; problem: string; fix: string }) {
-    super(`Cannot import to ${details.address}: ${details.problem}. ${details.fix}`);
+    super(`Cannot import to ${details.address}: ${details.problem}. ${details.fix}`, { fix: details.fix });
     this.address = details.address;
   }
 }
@@ -20,10 +20,8 @@ export class ImportNotSupportedError extends OperationError {
   readonly type: string;
 
   constructor(details: { address: string; type: string; importable: readonly string[] }) {
-    super(
-      `${details.type} cannot be imported (${details.address}). Let Lifeboat create it by applying the configuration instead. ` +
-        `Types that can be imported: ${details.importable.join(', ')}.`,
-    );
+    const fix = 'Let Lifeboat create it by applying the configuration instead.';
+    super(`${details.type} cannot be imported (${details.address}). ${fix} Types that can be imported: ${details.importable.join(', ')}.`, { fix });
     this.address = details.address;
     this.type = details.type;
   }
@@ -36,11 +34,8 @@ export class InvalidImportIdError extends OperationError {
   readonly address: string;
 
   constructor(details: { address: string; file: string; problem: string; cause?: unknown }) {
-    super(
-      `The import block for ${details.address} in ${details.file} has an id that cannot be used: ${details.problem}. ` +
-        `The id must be a string known before apply: literal text, variables and locals, not attributes of other resources.`,
-      details.cause,
-    );
+    const fix = 'The id must be a string known before apply: literal text, variables and locals, not attributes of other resources.';
+    super(`The import block for ${details.address} in ${details.file} has an id that cannot be used: ${details.problem}. ${fix}`, { fix, cause: details.cause });
     this.address = details.address;
   }
 }
@@ -52,7 +47,7 @@ export class ResourceAlreadyManagedError extends OperationError {
   readonly address: string;
 
   constructor(details: { address: string; problem: string; fix: string }) {
-    super(`Resource already managed by Lifeboat: ${details.problem}. ${details.fix}`);
+    super(`Resource already managed by Lifeboat: ${details.problem}. ${details.fix}`, { fix: details.fix });
     this.address = details.address;
   }
 }
@@ -66,11 +61,8 @@ export class ImportFailedError extends OperationError {
 
   constructor(details: { address: string; id: string; idFormat: string; cause: unknown }) {
     const reason = details.cause instanceof Error ? details.cause.message : String(details.cause);
-    super(
-      `Cannot import ${JSON.stringify(details.id)} to ${details.address}: ${reason.replace(/\.$/, '')}. ` +
-        `Check that the object exists and that the id is right (${details.idFormat}). Nothing was recorded in the state.`,
-      details.cause,
-    );
+    const fix = `Check that the object exists and that the id is right (${details.idFormat}).`;
+    super(`Cannot import ${JSON.stringify(details.id)} to ${details.address}: ${reason.replace(/\.$/, '')}. ${fix} Nothing was recorded in the state.`, { fix, cause: details.cause });
     this.address = details.address;
     this.id = details.id;
   }

@@ -1,3 +1,5 @@
+import { EngineError, type EngineErrorDetails } from '../../errors/engine-error.js';
+
 /** Marks operation errors across copies of the package (ESM and CJS, or two versions). */
 const brand = Symbol.for('@lifeboat/engine.operation-error');
 
@@ -15,13 +17,12 @@ export type OperationErrorCode =
   | 'STATE_MOVE_TARGET_EXISTS'
   | 'OUTPUT_NOT_FOUND';
 
-/** Base of every error the operations throw: a literal `name`, a stable `code`, a message that says what to do. */
-export abstract class OperationError extends Error {
-  abstract override readonly name: string;
-  abstract readonly code: OperationErrorCode;
+/** Base of every error the operations throw (an {@link EngineError}): a literal `name`, a stable `code`, a message that says what to do. */
+export abstract class OperationError extends EngineError {
+  abstract override readonly code: OperationErrorCode;
 
-  constructor(message: string, cause?: unknown) {
-    super(message, cause === undefined ? undefined : { cause });
+  constructor(message: string, details: EngineErrorDetails = {}) {
+    super(message, details);
     Object.defineProperty(this, brand, { value: true });
   }
 }

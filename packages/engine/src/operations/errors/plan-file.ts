@@ -7,7 +7,8 @@ export class PlanFileNotFoundError extends OperationError {
   readonly path: string;
 
   constructor(details: { path: string; cause?: unknown }) {
-    super(`There is no saved plan at ${details.path}. Check the path, or make one with \`lifeboat plan -out=${details.path}\`.`, details.cause);
+    const fix = `Check the path, or make one with \`lifeboat plan -out=${details.path}\`.`;
+    super(`There is no saved plan at ${details.path}. ${fix}`, { fix, cause: details.cause });
     this.path = details.path;
   }
 }
@@ -24,11 +25,8 @@ export class InvalidPlanFileError extends OperationError {
   readonly problem: string;
 
   constructor(details: { path: string; problem: string; fix?: string; cause?: unknown }) {
-    super(
-      `${details.path} is not a saved plan Lifeboat can apply: ${details.problem}. ` +
-        `${details.fix ?? 'Make a new one with `lifeboat plan -out=FILE` and apply that.'}`,
-      details.cause,
-    );
+    const fix = details.fix ?? 'Make a new one with `lifeboat plan -out=FILE` and apply that.';
+    super(`${details.path} is not a saved plan Lifeboat can apply: ${details.problem}. ${fix}`, { fix, cause: details.cause });
     this.path = details.path;
     this.problem = details.problem;
   }

@@ -7,7 +7,8 @@ export class AddressNotInStateError extends OperationError {
   readonly address: string;
 
   constructor(details: { address: string; problem: string; fix?: string }) {
-    super(`${details.problem}. ${details.fix ?? 'Run `lifeboat state list` to see the addresses in the state.'}`);
+    const fix = details.fix ?? 'Run `lifeboat state list` to see the addresses in the state.';
+    super(`${details.problem}. ${fix}`, { fix });
     this.address = details.address;
   }
 }
@@ -20,7 +21,7 @@ export class InvalidStateMoveError extends OperationError {
   readonly to: string;
 
   constructor(details: { from: string; to: string; problem: string; fix: string }) {
-    super(`Cannot move ${details.from} to ${details.to}: ${details.problem}. ${details.fix}`);
+    super(`Cannot move ${details.from} to ${details.to}: ${details.problem}. ${details.fix}`, { fix: details.fix });
     this.from = details.from;
     this.to = details.to;
   }
@@ -34,10 +35,8 @@ export class StateMoveTargetExistsError extends OperationError {
   readonly to: string;
 
   constructor(details: { from: string; to: string; existing: readonly string[] }) {
-    super(
-      `Cannot move ${details.from} to ${details.to}: the state already has ${details.existing.join(', ')}. ` +
-        `Moving onto it would lose one of the two objects. Remove it first with \`lifeboat state rm\`, or choose another address.`,
-    );
+    const fix = 'Remove it first with `lifeboat state rm`, or choose another address.';
+    super(`Cannot move ${details.from} to ${details.to}: the state already has ${details.existing.join(', ')}. Moving onto it would lose one of the two objects. ${fix}`, { fix });
     this.from = details.from;
     this.to = details.to;
   }
@@ -50,10 +49,11 @@ export class OutputNotFoundError extends OperationError {
   readonly output: string;
 
   constructor(details: { output: string; available: readonly string[] }) {
+    const fix = 'If you added it to the configuration recently, run `lifeboat apply`: outputs are recorded in the state only when applied.';
     super(
       `Output ${JSON.stringify(details.output)} not found in the state` +
-        `${details.available.length === 0 ? ', which has no outputs' : ` (it has ${details.available.join(', ')})`}. ` +
-        `If you added it to the configuration recently, run \`lifeboat apply\`: outputs are recorded in the state only when applied.`,
+        `${details.available.length === 0 ? ', which has no outputs' : ` (it has ${details.available.join(', ')})`}. ${fix}`,
+      { fix },
     );
     this.output = details.output;
   }
