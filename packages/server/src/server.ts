@@ -77,7 +77,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const unlock = await lockDataDir(dataDir);
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
-  const store = SqliteStore.open(join(dataDir, 'metadata.sqlite'));
+  const store = await SqliteStore.open(join(dataDir, 'metadata.sqlite'));
   try {
     const { stores, regions } = await openRegions({ dataDir, regions: options.regions });
     for (const blobStore of stores.values()) await blobStore.cleanTemp();

@@ -80,6 +80,7 @@ export type SetBackupPolicyRequest = z.input<typeof setBackupPolicyRequestSchema
 export const setBackupPolicyResponseSchema = z.object({
   clusterId: z.string(),
   status: policyStatusResponseSchema,
+  policy: backupPolicySchema.optional().describe('Lifeboat extension: the policy as stored, so a client need not read it back.'),
 });
 export type SetBackupPolicyResult = z.infer<typeof setBackupPolicyResponseSchema>;
 

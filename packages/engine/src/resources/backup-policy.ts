@@ -87,7 +87,7 @@ export const backupPolicy: ResourceType = {
   async update({ client, config, signal }) {
     const clusterId = str(config.cluster_id);
     const interval = config.interval_minutes == null ? undefined : num(config.interval_minutes);
-    await client.policies.set(
+    const result = await client.policies.set(
       {
         clusterId,
         enabled: config.enabled !== false,
@@ -97,7 +97,8 @@ export const backupPolicy: ResourceType = {
       },
       { signal },
     );
-    return toState(await client.policies.get(clusterId, { signal }));
+    // Servers without the `policy` extension in the answer are read back.
+    return toState(result.policy ?? (await client.policies.get(clusterId, { signal })));
   },
 
   async delete({ client, prior, signal }) {

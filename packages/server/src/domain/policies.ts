@@ -7,7 +7,7 @@ import { copyPolicyView, policyView } from './views.js';
 
 export async function getPolicy(ctx: ServerContext, principal: Principal, clusterId: string): Promise<BackupPolicy> {
   await loadCluster(ctx, principal, clusterId, 'read');
-  return policyView(clusterId, await ctx.store.getPolicy(clusterId), await ctx.store.listCopyPolicies(clusterId));
+  return storedPolicy(ctx, clusterId);
 }
 
 /** Policies of many clusters in one call; clusters out of the key's scope are refused. */
@@ -45,7 +45,7 @@ export async function setPolicy(ctx: ServerContext, principal: Principal, cluste
       lastRunAt: previous?.lastRunAt ?? null,
       updateTime: now,
     });
-    return { clusterId, status: 'DISABLED' };
+    return { clusterId, status: 'DISABLED', policy: await storedPolicy(ctx, clusterId) };
   }
   const wasEnabled = previous?.enabled === true;
   await ctx.store.putPolicy({
@@ -66,7 +66,11 @@ export async function setPolicy(ctx: ServerContext, principal: Principal, cluste
     );
   }
   if (!wasEnabled) ctx.wakeScheduler();
-  return { clusterId, status: 'ENABLED' };
+  return { clusterId, status: 'ENABLED', policy: await storedPolicy(ctx, clusterId) };
+}
+
+async function storedPolicy(ctx: ServerContext, clusterId: string): Promise<BackupPolicy> {
+  return policyView(clusterId, await ctx.store.getPolicy(clusterId), await ctx.store.listCopyPolicies(clusterId));
 }
 
 export async function listCopyPolicies(ctx: ServerContext, principal: Principal, clusterId: string): Promise<{ copyPolicies: CopyPolicy[] }> {

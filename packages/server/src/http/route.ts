@@ -73,6 +73,8 @@ export function registerRoute<E extends EndpointDefinition>(app: FastifyInstance
               run,
             )
           : { data: await run(), replayed: false };
+      // A change is acknowledged only once it is on disk; concurrent requests share the sync.
+      if (endpoint.method !== 'GET') await ctx.store.flush();
       if (replayed) void reply.header('idempotent-replayed', 'true');
       ctx.metrics.requests.inc({ operation: endpoint.operationId, status: '200' });
       return { code: 0, data };

@@ -142,6 +142,8 @@ export class JobRunner {
         backup: effects.backup && job.backupId ? { backupId: job.backupId, patch: effects.backup } : undefined,
         cluster: effects.cluster && job.targetClusterId ? { clusterId: job.targetClusterId, patch: effects.cluster } : undefined,
       });
+      // The outcome must survive power loss before anyone acts on it (GC, a waiting client).
+      await ctx.store.flush();
       if (completed) ctx.metrics.jobDuration.observe({ type: job.type, status }, Math.max(0, ctx.clock.now() - started) / 1000);
       return completed;
     };

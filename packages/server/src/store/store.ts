@@ -63,6 +63,12 @@ export interface JobCompletion {
  */
 export interface Store {
   close(): Promise<void>;
+  /**
+   * Makes every change committed so far durable (survives power loss). Methods commit without
+   * waiting for the disk; whoever acknowledges a change to a client awaits this first, so
+   * concurrent requests share one disk sync.
+   */
+  flush(): Promise<void>;
 
   getMeta(key: string): Promise<string | undefined>;
   setMeta(key: string, value: string): Promise<void>;

@@ -120,3 +120,14 @@ describe('rate limiting', () => {
     }
   });
 });
+
+describe('setting a backup policy', () => {
+  it('answers with the policy as stored, so clients need not read it back', async () => {
+    const { clusterId } = await t.client.clusters.create({ projectId: t.server.defaultProjectId, regionId: 'local-1', clusterName: 'policy-echo', cuSize: 1 });
+    const set = await t.client.policies.set({ clusterId, enabled: true, frequency: '1,3,5', startTime: '02:00-03:00', retentionDays: 9, crossRegionCopies: [{ regionId: 'local-2', retentionDays: 4 }] });
+    expect(set.policy).toEqual(await t.client.policies.get(clusterId));
+    expect(set.policy).toMatchObject({ status: 'ENABLED', frequency: '1,3,5', retentionDays: 9, crossRegionCopies: [{ regionId: 'local-2', retentionDays: 4 }] });
+    const disabled = await t.client.policies.disable(clusterId);
+    expect(disabled.policy).toMatchObject({ status: 'DISABLED', retentionDays: 9 });
+  });
+});

@@ -44,7 +44,7 @@ export function useHarness(): (options?: { readonly regions?: readonly string[];
   });
   return async (options = {}) => {
     const dir = await mkdtemp(join(tmpdir(), 'lifeboat-scheduler-ctx-'));
-    const store = SqliteStore.open(join(dir, 'metadata.sqlite'));
+    const store = await SqliteStore.open(join(dir, 'metadata.sqlite'));
     made.push({ dir, store });
     await store.createProject({ projectId, projectName: 'test', createTime: monday });
     const clock = new ManualClock(monday);
