@@ -6,7 +6,8 @@ import { Graph, walk, type WalkResult } from '../graph/index.js';
 import { expandInstances, type ResourceInstance } from '../config/instances.js';
 import { deepEqual } from '../internal/deep-equal.js';
 import { bindingOf, Evaluation } from '../plan/scope.js';
-import type { Plan, ResourceChange } from '../plan/types.js';
+import { incompleteApplyWarning, isTargeted } from '../plan/targeting.js';
+import type { Diagnostic, Plan, ResourceChange } from '../plan/types.js';
 import { resourceTypeOf } from '../resources/index.js';
 import type { Attributes, HandlerContext, ResourceType } from '../resources/resource-type.js';
 import { isConfigurable } from '../resources/schema.js';
@@ -33,6 +34,11 @@ export interface ApplyResult {
   readonly outputs: Readonly<Record<string, OutputState>>;
   /** False when anything failed, was skipped or did not start. */
   readonly complete: boolean;
+  /**
+   * Warnings to show after the apply's own report: "Applied changes may be incomplete" when the
+   * plan was targeted (`-target`/`-exclude`), as Terraform repeats it at the end.
+   */
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 
@@ -133,7 +139,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
     await record({ kind: 'outputs', outputs });
     const state = await backend.write(applyJournal(current, entries));
     const complete = result.failed.length === 0 && result.skipped.length === 0 && result.notStarted.length === 0;
-    return { state, walk: result, outputs, complete };
+    return { state, walk: result, outputs, complete, diagnostics: isTargeted(plan) ? [incompleteApplyWarning] : [] };
   } finally {
     await lock.release();
   }

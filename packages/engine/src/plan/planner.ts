@@ -12,7 +12,7 @@ import { diffInstance } from './diff.js';
 import { driftOf } from './drift.js';
 import { movesOf } from './moves.js';
 import { outputChangesOf } from './outputs.js';
-import { targetedChanges } from './targeting.js';
+import { isTargeted, targetedChanges, targetingWarning } from './targeting.js';
 import { checkInstanceValues } from '../config/check-instance.js';
 import { expandInstances } from '../config/instances.js';
 import { refresh } from './refresh.js';
@@ -51,7 +51,8 @@ interface InstanceInfo {
 export async function plan(options: PlanOptions): Promise<Plan> {
   const { configuration } = options;
   const mode = options.mode ?? 'normal';
-  const diagnostics: Diagnostic[] = [];
+  // First, as Terraform puts it: whatever else goes wrong, the reader knows the plan is partial.
+  const diagnostics: Diagnostic[] = isTargeted(options) ? [targetingWarning] : [];
   const signal = options.signal ?? new AbortController().signal;
   let apiCalls = 0;
   const client = options.client.extend({ hooks: { afterResponse: [() => void apiCalls++] } });
@@ -250,7 +251,7 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     planned = [];
   }
 
-  if ((options.targets?.length ?? 0) > 0 || (options.excludes?.length ?? 0) > 0) {
+  if (isTargeted(options)) {
     planned = targetedChanges({ graph, changes: planned, targets: options.targets ?? [], excludes: options.excludes ?? [], destroying: mode === 'destroy' });
   }
 

@@ -6,8 +6,10 @@ export { renderPlan } from './human.js';
 export { renderDiagnostics } from './diagnostics.js';
 export { defaultHumanRenderOptions, normalizeHumanRenderOptions, type HumanRenderOptions, type NormalizedHumanRenderOptions } from './options.js';
 export { defaultPlanJsonOptions, normalizePlanJsonOptions, planToJson, type NormalizedPlanJsonOptions, type PlanJsonOptions } from './json.js';
+export { diagnosticsToJson } from './json-diagnostics.js';
 export type {
   JsonChange,
+  JsonDiagnostic,
   JsonConfiguration,
   JsonMarks,
   JsonOutputValue,

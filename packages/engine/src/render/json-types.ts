@@ -85,6 +85,16 @@ export interface JsonConfiguration {
   };
 }
 
+/** A diagnostic as Terraform's JSON views write one, with the construct path a CDKTF user needs. */
+export interface JsonDiagnostic {
+  readonly severity: 'error' | 'warning';
+  readonly summary: string;
+  readonly detail: string;
+  readonly address?: string;
+  readonly construct_path?: string;
+  readonly attribute?: string;
+}
+
 export interface JsonPlan {
   readonly format_version: '1.2';
   readonly terraform_version: string;
@@ -103,4 +113,10 @@ export interface JsonPlan {
   /** Every change is planned (the engine never defers any). */
   readonly complete: true;
   readonly errored: boolean;
+  /**
+   * The plan's warnings and errors (e.g. "Resource targeting is in effect"). Not part of
+   * `terraform show -json`, whose readers ignore fields they do not know; absent when there are
+   * none, so a plan without problems has exactly Terraform's shape.
+   */
+  readonly diagnostics?: readonly JsonDiagnostic[];
 }

@@ -1,6 +1,7 @@
 import type { Plan } from '../plan/types.js';
 import type { AttributeValue } from '../state/types.js';
 import { TERRAFORM_VERSION } from '../state/snapshot.js';
+import { diagnosticsToJson } from './json-diagnostics.js';
 import type { JsonPlan } from './json-types.js';
 import { configurationJson, outputChangesJson, plannedValuesJson, resourceChangeJson } from './internal/json-changes.js';
 import { sortedRecord, sortKeys, stateJson } from './internal/json-values.js';
@@ -89,5 +90,6 @@ export function planToJson(plan: Plan, options: PlanJsonOptions = {}): JsonPlan 
     applyable: !plan.errored && doesSomething,
     complete: true,
     errored: plan.errored,
+    ...(plan.diagnostics.length === 0 ? {} : { diagnostics: diagnosticsToJson(plan.diagnostics) }),
   };
 }

@@ -103,4 +103,19 @@ export const planRepresentation = z.strictObject({
   applyable: z.boolean(),
   complete: z.boolean(),
   errored: z.boolean(),
+  // Not Terraform's: Lifeboat's one addition, the plan's diagnostics in the shape of Terraform's
+  // JSON views (readers ignore properties they do not know, as the format document asks).
+  diagnostics: z
+    .array(
+      z.strictObject({
+        severity: z.enum(['error', 'warning']),
+        summary: z.string().min(1),
+        detail: z.string(),
+        address: z.string().optional(),
+        construct_path: z.string().optional(),
+        attribute: z.string().optional(),
+      }),
+    )
+    .min(1)
+    .optional(),
 });
