@@ -70,6 +70,8 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
     for (const address of finished) await record({ kind: 'pending-done', address });
     // Refreshed values of unchanged objects, so state matches what exists.
     for (const drift of plan.resourceDrift) {
+      // A move without drift: the moves above already recorded it.
+      if (drift.actions[0] === 'no-op') continue;
       const change = plan.resourceChanges.find((c) => c.address === drift.address);
       if (change !== undefined && change.actions[0] !== 'no-op') continue;
       if (drift.after === null) await record({ kind: 'remove-instance', address: drift.address });

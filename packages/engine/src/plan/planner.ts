@@ -58,7 +58,8 @@ export async function plan(options: PlanOptions): Promise<Plan> {
   const client = options.client.extend({ hooks: { afterResponse: [() => void apiCalls++] } });
 
   const moves = movesOf(configuration, options.state);
-  const state = moves.length > 0 ? applyJournal(options.state, moves) : options.state;
+  diagnostics.push(...moves.diagnostics);
+  const state = moves.entries.length > 0 ? applyJournal(options.state, moves.entries) : options.state;
 
   const stateInstances = new Map<string, { attributes: Attributes; tainted: boolean; dependencies: readonly string[] }>();
   for (const resource of state.resources) {
@@ -73,7 +74,7 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     options.refresh === false
       ? new Map([...stateInstances].map(([address, instance]) => [address, instance.attributes as Attributes | undefined]))
       : new Map((await refresh({ client, state, parallelism: options.parallelism ?? 10, signal })).live);
-  const resourceDrift = driftOf(stateInstances, live);
+  const resourceDrift = driftOf({ stateInstances, live, previousAddresses: moves.previousAddresses });
 
   const graph = configurationGraph(configuration);
   const cycles = findCycles(graph);
@@ -198,7 +199,14 @@ export async function plan(options: PlanOptions): Promise<Plan> {
       name: parsed.name,
       ...(parsed.key === undefined ? {} : { index: parsed.key }),
       actions: ['delete'],
-      actionReason: block === undefined ? 'delete_because_no_resource_config' : typeof parsed.key === 'number' ? 'delete_because_count_index' : 'delete_because_each_key',
+      actionReason:
+        block === undefined
+          ? moves.previousAddresses.has(address)
+            ? 'delete_because_no_move_target'
+            : 'delete_because_no_resource_config'
+          : typeof parsed.key === 'number'
+            ? 'delete_because_count_index'
+            : 'delete_because_each_key',
       before: live.get(address) ?? instance.attributes,
       after: null,
       afterUnknown: {},
@@ -275,12 +283,16 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     mode,
     lineage: options.state.lineage,
     serial: options.state.serial,
-    resourceChanges: planned,
+    // Every change says where its object was before a moved block moved it, deletes included.
+    resourceChanges: planned.map((change) => {
+      const previousAddress = moves.previousAddresses.get(change.address);
+      return previousAddress === undefined ? change : { ...change, previousAddress };
+    }),
     resourceDrift,
     outputChanges,
     diagnostics,
     priorState: state,
-    stateMoves: moves,
+    stateMoves: moves.entries,
     dataValues: Object.fromEntries(
       configuration.resources
         .filter((block) => block.mode === 'data' && values.has(block.address) && !containsUnknown(values.get(block.address) ?? null))

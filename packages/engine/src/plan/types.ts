@@ -22,6 +22,7 @@ export type ActionReason =
   | 'replace_by_request'
   | 'replace_by_triggers'
   | 'delete_because_no_resource_config'
+  | 'delete_because_no_move_target'
   | 'delete_because_count_index'
   | 'delete_because_each_key'
   | 'read_because_config_unknown'
@@ -35,6 +36,12 @@ export interface ResourceChange {
   readonly address: string;
   /** Address without the instance key. */
   readonly resourceAddress: string;
+  /**
+   * Where the object was recorded before a `moved` block moved it (Terraform's
+   * `previous_address`); absent when it did not move. A move with no other change is a no-op
+   * that is still shown, since applying it rewrites the state.
+   */
+  readonly previousAddress?: string;
   readonly mode: 'managed' | 'data';
   readonly type: string;
   readonly name: string;
@@ -115,3 +122,7 @@ export interface Plan {
 
 /** Whether a change does anything. */
 export const isNoOp = (change: ResourceChange): boolean => change.actions[0] === 'no-op';
+
+/** Whether a change moves its object to a new address (with or without other changes). */
+export const isMoved = (change: Pick<ResourceChange, 'address' | 'previousAddress'>): boolean =>
+  change.previousAddress !== undefined && change.previousAddress !== change.address;

@@ -1,4 +1,4 @@
-import type { Plan, ResourceChange } from '../plan/types.js';
+import { isMoved, type Plan, type ResourceChange } from '../plan/types.js';
 import { renderDiagnostics } from './diagnostics.js';
 import { normalizeHumanRenderOptions, type HumanRenderOptions } from './options.js';
 import { compareInstances } from './internal/order.js';
@@ -26,7 +26,9 @@ export function renderPlan(plan: Plan, options: HumanRenderOptions = {}): string
   const wrap = (text: string): string => wordWrap(text, normalized.width);
   const render = (change: ResourceChange, cause: ChangeCause): string => renderResourceChange({ change, cause, palette, schemas: normalized.schemas });
 
-  const changes = plan.resourceChanges.filter((change) => kindOf(change.actions) !== undefined).sort(compareInstances);
+  const changes = plan.resourceChanges.filter(isShown).sort(compareInstances);
+  // Moves alone need no legend and count nowhere in the summary line, as in Terraform.
+  const acting = changes.some((change) => kindOf(change.actions) !== undefined);
   const drift = driftWorthShowing(plan, changes).sort(compareInstances);
   const outputLines = renderOutputChanges(plan.outputChanges, palette);
 
@@ -50,7 +52,7 @@ export function renderPlan(plan: Plan, options: HumanRenderOptions = {}): string
     blocks.push(noChanges(plan, drift.length > 0, palette, wrap));
   } else {
     if (changes.length > 0) {
-      blocks.push(legend(changes, palette, wrap));
+      if (acting) blocks.push(legend(changes, palette, wrap));
       blocks.push(plan.errored ? 'Lifeboat planned the following actions, but then encountered a problem:' : 'Lifeboat will perform the following actions:');
       blocks.push(...changes.map((change) => render(change, 'planned')));
       const counts = countChanges(changes);
@@ -58,7 +60,7 @@ export function renderPlan(plan: Plan, options: HumanRenderOptions = {}): string
     }
     if (outputLines.length > 0) {
       blocks.push(`${palette.bold('Changes to Outputs:')}\n${outputLines.join('\n')}`);
-      if (changes.length === 0 && !plan.errored) {
+      if (!acting && !plan.errored) {
         blocks.push(wrap('You can apply this plan to save these new output values to the Lifeboat state, without changing any real infrastructure.'));
       }
     }
@@ -73,11 +75,14 @@ export function renderPlan(plan: Plan, options: HumanRenderOptions = {}): string
  * plan is about drift, so it shows all of it. The JSON keeps all drift either way.
  */
 function driftWorthShowing(plan: Plan, changes: readonly ResourceChange[]): ResourceChange[] {
-  const drifted = plan.resourceDrift.filter((change) => kindOf(change.actions) !== undefined);
-  if (plan.mode === 'refresh-only') return drifted;
+  // A refresh-only plan has no changes to show moves in, so its drift shows them (Terraform's rule).
+  if (plan.mode === 'refresh-only') return plan.resourceDrift.filter(isShown);
   const changed = new Set(changes.map((change) => change.address));
-  return drifted.filter((change) => changed.has(change.address));
+  return plan.resourceDrift.filter((change) => kindOf(change.actions) !== undefined && changed.has(change.address));
 }
+
+/** Changes that do something, and moves that do nothing else (applying them rewrites the state). */
+const isShown = (change: ResourceChange): boolean => kindOf(change.actions) !== undefined || isMoved(change);
 
 function legend(changes: readonly ResourceChange[], palette: Palette, wrap: (text: string) => string): string {
   const used = new Set(changes.map((change) => kindOf(change.actions)));

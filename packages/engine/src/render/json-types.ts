@@ -26,6 +26,8 @@ export interface JsonChange {
 
 export interface JsonResourceChange {
   readonly address: string;
+  /** Where a `moved` block moved the object from; absent when it did not move. */
+  readonly previous_address?: string;
   readonly mode: 'managed' | 'data';
   readonly type: string;
   readonly name: string;

@@ -7,6 +7,7 @@ import { configurationJson, outputChangesJson, plannedValuesJson, resourceChange
 import { sortedRecord, sortKeys, stateJson } from './internal/json-values.js';
 import { compareInstances } from './internal/order.js';
 import { kindOf } from './internal/symbols.js';
+import { isMoved } from '../plan/types.js';
 import { lifeboatSchemas, type ProviderSchemas } from './schemas.js';
 
 /** Options of {@link planToJson}; all optional. */
@@ -73,7 +74,8 @@ export function planToJson(plan: Plan, options: PlanJsonOptions = {}): JsonPlan 
   const drift = [...plan.resourceDrift].sort(compareInstances);
   const variables = sortedRecord(Object.entries(plan.variables).map(([name, value]): [string, { value: AttributeValue }] => [name, { value: sortKeys(value) }]));
   const doesSomething =
-    changes.some((change) => kindOf(change.actions) !== undefined) ||
+    // A move with no other change still does something: applying it rewrites the state.
+    changes.some((change) => kindOf(change.actions) !== undefined || isMoved(change)) ||
     plan.outputChanges.some((output) => kindOf(output.actions) !== undefined) ||
     (plan.mode === 'refresh-only' && drift.length > 0);
   return {

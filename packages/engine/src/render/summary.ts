@@ -2,8 +2,8 @@ import type { ChangeActions } from '../plan/types.js';
 
 /**
  * How many resource instances a plan touches, as Terraform's summary line counts them: a
- * replacement adds one and destroys one, and is also counted in `replace`; reads are counted
- * but Terraform's line leaves them out.
+ * replacement adds one and destroys one, and is also counted in `replace`; reads and moves are
+ * counted but Terraform's line leaves them out.
  */
 export interface ChangeCounts {
   readonly add: number;
@@ -11,21 +11,26 @@ export interface ChangeCounts {
   readonly destroy: number;
   readonly read: number;
   readonly replace: number;
+  /** Instances a `moved` block gives a new address, whatever else happens to them. */
+  readonly move: number;
 }
 
 /**
  * Counts the changes of a plan (or of its drift).
  *
  * @example
- * countChanges(plan.resourceChanges); // { add: 1, change: 2, destroy: 0, read: 0, replace: 0 }
+ * countChanges(plan.resourceChanges); // { add: 1, change: 2, destroy: 0, read: 0, replace: 0, move: 0 }
  */
-export function countChanges(changes: readonly { readonly actions: ChangeActions }[]): ChangeCounts {
+export function countChanges(changes: readonly { readonly actions: ChangeActions; readonly address?: string; readonly previousAddress?: string }[]): ChangeCounts {
   let add = 0;
   let change = 0;
   let destroy = 0;
   let read = 0;
   let replace = 0;
-  for (const { actions } of changes) {
+  let move = 0;
+  for (const counted of changes) {
+    const { actions } = counted;
+    if (counted.previousAddress !== undefined && counted.previousAddress !== counted.address) move += 1;
     if (actions.length === 2) {
       add += 1;
       destroy += 1;
@@ -35,8 +40,8 @@ export function countChanges(changes: readonly { readonly actions: ChangeActions
     else if (actions[0] === 'delete') destroy += 1;
     else if (actions[0] === 'read') read += 1;
   }
-  return { add, change, destroy, read, replace };
+  return { add, change, destroy, read, replace, move };
 }
 
-/** Whether the counts describe any change at all (a read during apply counts). */
-export const hasChanges = (counts: ChangeCounts): boolean => counts.add + counts.change + counts.destroy + counts.read > 0;
+/** Whether the counts describe any change at all (a read during apply counts, and so does a move: applying it rewrites the state). */
+export const hasChanges = (counts: ChangeCounts): boolean => counts.add + counts.change + counts.destroy + counts.read + counts.move > 0;

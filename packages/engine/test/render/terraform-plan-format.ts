@@ -37,6 +37,7 @@ const actionReason = z.enum([
   'replace_by_request',
   'replace_by_triggers',
   'delete_because_no_resource_config',
+  'delete_because_no_move_target',
   'delete_because_no_module',
   'delete_because_wrong_repetition',
   'delete_because_count_index',
@@ -50,6 +51,7 @@ const address = z.string().regex(/^(data\.)?[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][A
 
 export const resourceChange = z.strictObject({
   address,
+  previous_address: address.optional(),
   mode,
   type: z.string(),
   name: z.string(),

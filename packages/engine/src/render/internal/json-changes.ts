@@ -34,7 +34,10 @@ export function resourceChangeJson(change: ResourceChange, schemas: ProviderSche
     after_sensitive: sensitiveMarks(change.after, mask),
     ...(change.replacePaths.length === 0 ? {} : { replace_paths: change.replacePaths }),
   };
-  return { ...identity(change), change: json, ...(change.actionReason === undefined ? {} : { action_reason: change.actionReason }) };
+  // `previous_address` right after `address`, where Terraform writes it (keys keep their first place).
+  const moved = change.previousAddress === undefined ? {} : { previous_address: change.previousAddress };
+  const { address, ...rest } = identity(change);
+  return { address, ...moved, ...rest, change: json, ...(change.actionReason === undefined ? {} : { action_reason: change.actionReason }) };
 }
 
 /** `output_changes`: a sensitive output's values are left out whole; an unknown `after` is left out, as Terraform does. */

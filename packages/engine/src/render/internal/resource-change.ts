@@ -1,4 +1,4 @@
-import type { ResourceChange } from '../../plan/types.js';
+import { isMoved, type ResourceChange } from '../../plan/types.js';
 import { schemaOf, type ProviderSchemas } from '../schemas.js';
 import type { Palette } from './palette.js';
 import { maskOfResource } from './sensitivity.js';
@@ -16,11 +16,15 @@ export interface ResourceChangeRenderRequest {
   readonly schemas: ProviderSchemas;
 }
 
-/** One change as Terraform draws it: the `# address will be …` comment, its reasons, and the body. */
+/**
+ * One change as Terraform draws it: the `# address will be …` comment, its reasons, and the
+ * body. A move with no other change is drawn too (no symbol, every attribute unchanged), since
+ * applying it rewrites the state; any other no-op is left out.
+ */
 export function renderResourceChange(request: ResourceChangeRenderRequest): string {
   const { change, palette, schemas } = request;
   const kind = kindOf(change.actions);
-  if (kind === undefined) return '';
+  if (kind === undefined && !isMoved(change)) return '';
   const schema = schemaOf(schemas, change.mode, change.type);
   const diff = diffValue({
     before: change.before,
@@ -31,14 +35,20 @@ export function renderResourceChange(request: ResourceChangeRenderRequest): stri
     replacePaths: change.replacePaths,
   });
   const keyword = change.mode === 'data' ? 'data' : 'resource';
-  const body = `${changeSymbol(kind, palette)} ${keyword} ${JSON.stringify(change.type)} ${JSON.stringify(change.name)} ${renderBlock(diff, { palette, showUnchanged: false, overrideNullSuffix: false })}`;
+  // Terraform's symbol for a no-op is three spaces, so a moved block lines up with the others.
+  const symbol = kind === undefined ? '   ' : changeSymbol(kind, palette);
+  const body = `${symbol} ${keyword} ${JSON.stringify(change.type)} ${JSON.stringify(change.name)} ${renderBlock(diff, { palette, showUnchanged: false, overrideNullSuffix: false })}`;
   return [...commentLines(request, kind), body].join('\n');
 }
 
-function commentLines({ change, cause, palette }: ResourceChangeRenderRequest, kind: ChangeKind): string[] {
+function commentLines({ change, cause, palette }: ResourceChangeRenderRequest, kind: ChangeKind | undefined): string[] {
   const subject = palette.bold(`  # ${change.address}`);
   const lines: string[] = [];
   switch (kind) {
+    case undefined:
+      // Only moves get here (see renderResourceChange).
+      lines.push(`${palette.bold(`  # ${change.previousAddress ?? ''}`)} has moved to ${palette.bold(change.address)}`);
+      break;
     case 'create':
       lines.push(`${subject} will be created`);
       break;
@@ -63,10 +73,12 @@ function commentLines({ change, cause, palette }: ResourceChangeRenderRequest, k
       lines.push(cause === 'drift' ? `${subject} has been deleted` : `${subject} will be ${palette.boldRed('destroyed')}`);
       // Reasons go on their own line so "will be destroyed" reads the same in every case.
       if (change.actionReason === 'delete_because_no_resource_config') lines.push(`  # (because ${change.resourceAddress} is not in configuration)`);
+      if (change.actionReason === 'delete_because_no_move_target') lines.push(`  # (because ${change.previousAddress ?? ''} was moved to ${change.address}, which is not in configuration)`);
       if (change.actionReason === 'delete_because_count_index') lines.push(`  # (because index [${String(change.index)}] is out of range for count)`);
       if (change.actionReason === 'delete_because_each_key') lines.push(`  # (because key [${JSON.stringify(change.index)}] is not in for_each map)`);
       break;
   }
+  if (kind !== undefined && isMoved(change)) lines.push(`  # (moved from ${change.previousAddress ?? ''})`);
   if (change.constructPath !== undefined) lines.push(`  # (construct: ${change.constructPath})`);
   return lines;
 }
