@@ -16,6 +16,17 @@ const logger: Logger = {
   error: (object, message) => console.error(`${new Date().toISOString()} ERROR ${message ?? ''} ${JSON.stringify(object)}`),
 };
 
+const usage = `Usage: lifeboat-server [--data-dir DIR] [--port N] [--host ADDR] [--config FILE]
+
+Runs the Lifeboat control plane (default 127.0.0.1:7433, data in ./.lifeboat).
+Environment: LIFEBOAT_DATA_DIR, LIFEBOAT_PORT, LIFEBOAT_HOST, LIFEBOAT_CONFIG (flags win).
+The config file is JSON: { "dataDir", "port", "host", "regions", "integrations", "rateLimitPerSecond" }.`;
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(usage);
+  process.exit(0);
+}
+
 try {
   const config = await loadServerConfig(process.argv.slice(2), process.env);
   const server = await startServer({ ...config, logger });

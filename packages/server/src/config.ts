@@ -33,7 +33,7 @@ export async function loadServerConfig(argv: readonly string[], env: Readonly<Re
     const arg = argv[i] ?? '';
     const [name, inline] = arg.split('=', 2) as [string, string | undefined];
     if (!['--data-dir', '--port', '--host', '--config'].includes(name)) {
-      fail(`Unknown option ${arg}. Options: --data-dir DIR, --port N, --host ADDR, --config FILE.`);
+      fail(`Unknown option ${arg}. Options: --data-dir DIR, --port N, --host ADDR, --config FILE (--help says more).`);
     }
     const value = inline ?? argv[++i];
     if (value === undefined) fail(`${name} needs a value.`);
