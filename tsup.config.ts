@@ -35,13 +35,22 @@ const shared: Options = {
 const entries = pkg.tsup?.entry ?? ['src/index.ts'];
 const esmOnly = new Set(pkg.tsup?.esmOnly ?? []);
 
+const cjsEntries = entries.filter((entry) => !esmOnly.has(entry));
+
+// A package of bins only (the CLI) has no library to declare or to require(): no types, no CJS.
+const hasLibrary = cjsEntries.length > 0;
+
 export default defineConfig([
-  { ...shared, format: ['esm'], dts: true, clean: true },
-  {
-    ...shared,
-    entry: entries.filter((entry) => !esmOnly.has(entry)),
-    format: ['cjs'],
-    dts: true,
-    noExternal: pkg.tsup?.bundleInCjs ?? [],
-  },
+  { ...shared, format: ['esm'], dts: hasLibrary, clean: true },
+  ...(hasLibrary
+    ? [
+        {
+          ...shared,
+          entry: cjsEntries,
+          format: ['cjs'] as Options['format'],
+          dts: true,
+          noExternal: pkg.tsup?.bundleInCjs ?? [],
+        },
+      ]
+    : []),
 ]);

@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+// A committed entry point, so npm can link the command at install time, before the build
+// has produced dist/.
+import '../dist/bin.js';
