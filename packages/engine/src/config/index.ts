@@ -16,6 +16,7 @@ export type {
   VariableDeclaration,
 } from './model.js';
 export { emptyConfiguration } from './model.js';
+export { parseDuration } from './duration.js';
 export { hasErrors, type ConfigDiagnostic } from './diagnostic.js';
 export { loadConfiguration, type LoadConfigurationOptions, type LoadConfigurationResult } from './load.js';
 export { parseDocument, type ConfigurationFragment } from './parse-document.js';
