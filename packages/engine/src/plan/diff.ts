@@ -108,5 +108,26 @@ export function diffInstance(request: DiffRequest): DiffResult {
     const fresh = plannedValues(resourceType, prior, config, true);
     return { actions: replaceActions, actionReason: 'replace_because_cannot_update', after: fresh.after, afterUnknown: fresh.unknown, replacePaths: forcing.map((name) => [name]) };
   }
+  recomputedBy(resourceType, config, changed, after, unknown);
   return { actions: ['update'], after, afterUnknown: unknown, replacePaths: [] };
+}
+
+/**
+ * Marks as known after apply the computed attributes the update recomputes (`changesWith`
+ * names a changed attribute), unless the configuration sets them: planning their prior value
+ * would promise a value the server is about to replace.
+ */
+function recomputedBy(
+  resourceType: ResourceType,
+  config: Readonly<Record<string, Value>>,
+  changed: readonly string[],
+  after: Record<string, AttributeValue>,
+  unknown: Record<string, UnknownMarks>,
+): void {
+  for (const [name, schema] of Object.entries(resourceType.schema.attributes)) {
+    if (schema.computed !== true || (config[name] !== undefined && config[name] !== null)) continue;
+    if (!(schema.changesWith ?? []).some((source) => changed.includes(source))) continue;
+    delete after[name];
+    unknown[name] = true;
+  }
 }

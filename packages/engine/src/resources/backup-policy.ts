@@ -30,7 +30,7 @@ export const backupPolicy: ResourceType = {
       start_time: { type: 'string', description: 'UTC window in which the backup starts, "HH:mm-HH:mm". Required unless `interval_minutes` is set.', validate: validateWindow },
       interval_minutes: { type: 'number', description: 'Back up every so many minutes instead of once a day (5, 10, 15, 30, 60, 240, 720 or 1440).', validate: validateInterval },
       retention_days: retentionDays('Days an AUTO backup is kept, 1–30.', { required: true }),
-      status: { type: 'string', computed: true, description: 'ENABLED or DISABLED, as the server reports it.' },
+      status: { type: 'string', computed: true, changesWith: ['enabled'], description: 'ENABLED or DISABLED, as the server reports it.' },
     },
     validate: (config) => {
       const problems: { attribute: string; message: string }[] = [];

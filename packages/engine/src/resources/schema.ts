@@ -28,6 +28,13 @@ export interface AttributeSchema {
   readonly sensitive?: boolean;
   /** A change to it replaces the resource instead of updating it in place. */
   readonly forcesReplacement?: boolean;
+  /**
+   * Computed attributes only: the attributes whose in-place change makes the server compute this
+   * one anew (a policy's `status` follows `enabled`). An update changing any of them plans it as
+   * known after apply; any other update keeps its prior value, as Terraform keeps computed
+   * values unless the provider says they change.
+   */
+  readonly changesWith?: readonly string[];
   /** Value used when configuration leaves it out. */
   readonly default?: AttributeValue;
   /** Problems with a configured value, as messages ("must be 1–30 (got 45)"). */

@@ -36,6 +36,20 @@ describe('diffing one instance', () => {
     expect(result.after).toMatchObject({ retention_days: 14 });
   });
 
+  it('keeps computed values on an update that does not change what they follow', () => {
+    const result = diffInstance({ ...base, resourceType: backupPolicy, prior: policyState, config: { cluster_id: 'in01-a', frequency: 'daily', start_time: '02:00-04:00', retention_days: 14 } });
+    expect(result.afterUnknown).toEqual({});
+    expect(result.after).toMatchObject({ id: 'in01-a', status: 'ENABLED' });
+  });
+
+  it('plans a computed value as known after apply when the update changes what it follows', () => {
+    const result = diffInstance({ ...base, resourceType: backupPolicy, prior: policyState, config: { cluster_id: 'in01-a', enabled: false, frequency: 'daily', start_time: '02:00-04:00', retention_days: 7 } });
+    expect(result.actions).toEqual(['update']);
+    expect(result.afterUnknown).toEqual({ status: true });
+    expect(result.after).not.toHaveProperty('status');
+    expect(result.after).toMatchObject({ id: 'in01-a', enabled: false });
+  });
+
   it('replaces when an attribute that forces replacement changes, naming it', () => {
     const prior = { id: 'in01-a/local-2', cluster_id: 'in01-a', region_id: 'local-2', retention_days: 7, applies_to: 'ALL' };
     const result = diffInstance({ ...base, resourceType: copyPolicy, prior, config: { cluster_id: 'in01-a', region_id: 'local-3', retention_days: 7 } });
