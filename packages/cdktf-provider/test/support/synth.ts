@@ -30,17 +30,17 @@ export async function tempDir(prefix = 'lifeboat-cdktf-'): Promise<string> {
  * Synthesizes `build`'s stacks in-process into `<dir>/cdktf.out`, as `cdktf synth` would, so the
  * engine can load the result from `dir`. Validation errors throw, as they do for `cdktf synth`.
  */
-export function synthApp(dir: string, build: (app: App) => void): void {
+export function synthApp(dir: string, build: (app: App) => void, options: { skipValidation?: boolean } = {}): void {
   mkdirSync(dir, { recursive: true });
-  const app = new App({ outdir: join(dir, 'cdktf.out') });
+  const app = new App({ outdir: join(dir, 'cdktf.out'), ...options });
   build(app);
   app.synth();
 }
 
 /** Synthesizes one stack named `stack` built by `build` into a fresh directory and returns its JSON. */
-export async function synthStack(build: (stack: TerraformStack) => void): Promise<{ dir: string; json: StackJson }> {
+export async function synthStack(build: (stack: TerraformStack) => void, options: { skipValidation?: boolean } = {}): Promise<{ dir: string; json: StackJson }> {
   const dir = await tempDir();
-  synthApp(dir, (app) => build(new TerraformStack(app, 'stack')));
+  synthApp(dir, (app) => build(new TerraformStack(app, 'stack')), options);
   const json = JSON.parse(await readFile(join(dir, 'cdktf.out', 'stacks', 'stack', 'cdk.tf.json'), 'utf8')) as StackJson;
   return { dir, json };
 }
