@@ -7,23 +7,23 @@ import type { ResourceSchema } from '@lifeboat/engine';
  * block to the engine's validation so the two cannot drift apart.
  */
 export const providerSchema: ResourceSchema = {
-  description: 'The lifeboat provider: which control plane to talk to, with which key. Every setting is optional; the environment supplies what is left out.',
+  description: 'which control plane to talk to, with which key. Every setting is optional, and the environment (LIFEBOAT_ENDPOINT, LIFEBOAT_API_KEY, LIFEBOAT_PROJECT_ID) and the command line take precedence over it.',
   attributes: {
     endpoint: {
       type: 'string',
       optional: true,
-      description: 'Base URL of the control plane, such as `http://127.0.0.1:7433`. Falls back to the LIFEBOAT_ENDPOINT environment variable; with neither, the embedded server runs on the `.lifeboat/` data directory.',
+      description: 'Base URL of the control plane, such as `http://127.0.0.1:7433`. LIFEBOAT_ENDPOINT (or `--endpoint`) takes precedence; with none of them, the embedded server runs on the `.lifeboat/` data directory.',
     },
     api_key: {
       type: 'string',
       optional: true,
       sensitive: true,
-      description: 'API key. Falls back to the LIFEBOAT_API_KEY environment variable, which is the better place for it: a key set here is written into the synthesized JSON.',
+      description: 'API key. LIFEBOAT_API_KEY (or `--api-key`) takes precedence and is the better place for it: a key set here is written into the synthesized JSON.',
     },
     project_id: {
       type: 'string',
       optional: true,
-      description: 'The project to work in, for keys that can reach more than one.',
+      description: 'The project to work in, for keys that can reach more than one. LIFEBOAT_PROJECT_ID (or `--project`) takes precedence.',
     },
   },
 };

@@ -9,7 +9,7 @@ export function moduleHeader(source: string, uses: ReadonlySet<string>): string[
   const fromCdktf = names((name) => !supportHelpers.has(name) && name !== 'type Construct');
   const support = names((name) => supportHelpers.has(name));
   return [
-    `// Generated from ${source} (@lifeboat/engine) by \`npm run generate -w packages/cdktf-provider\`.`,
+    `// Generated from ${source} by \`npm run generate -w packages/cdktf-provider\`.`,
     '// Do not edit: change the schema and run the generator again; a test fails when this file is stale.',
     ...(uses.has('type Construct') ? ["import type { Construct } from 'constructs';"] : []),
     ...(fromCdktf === '' ? [] : [`import { ${fromCdktf} } from '../../cdktf.js';`]),

@@ -69,5 +69,5 @@ export function renderProviderModule(provider: { readonly description: string; r
     body.push(`      ${name}: { value: ${mapped(shape, `this._${property}`, true, uses)}, isBlock: false, type: '${type}', storageClassType: '${storageClassType}' },`);
   }
   body.push('    });', '  }', '}');
-  return [...moduleHeader('the lifeboat provider block (scripts/generator/provider-schema.ts)', uses), '', ...body, ''].join('\n');
+  return [...moduleHeader('the provider settings of scripts/generator/provider-schema.ts', uses), '', ...body, ''].join('\n');
 }

@@ -115,5 +115,5 @@ export function renderResourceModule(resource: ResourceModule): string {
   }
   body.push('    });', '  }', '}');
 
-  return [...moduleHeader(`the schema of ${managed ? '' : 'data source '}${type}`, uses), '', ...body, ''].join('\n');
+  return [...moduleHeader(`the schema of ${managed ? '' : 'data source '}${type} in @lifeboat/engine`, uses), '', ...body, ''].join('\n');
 }

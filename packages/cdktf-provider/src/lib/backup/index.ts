@@ -1,4 +1,4 @@
-// Generated from the schema of lifeboat_backup (@lifeboat/engine) by `npm run generate -w packages/cdktf-provider`.
+// Generated from the schema of lifeboat_backup in @lifeboat/engine by `npm run generate -w packages/cdktf-provider`.
 // Do not edit: change the schema and run the generator again; a test fails when this file is stale.
 import type { Construct } from 'constructs';
 import { ComplexList, ComplexObject, type IInterpolatingParent, ImportableResource, type IResolvable, isComplexElement, listMapper, listMapperHcl, stringToHclTerraform, stringToTerraform, type TerraformMetaArguments, type TerraformProvider, TerraformResource, Tokenization } from '../../cdktf.js';

@@ -1,4 +1,4 @@
-// Generated from the schema of lifeboat_copy_policy (@lifeboat/engine) by `npm run generate -w packages/cdktf-provider`.
+// Generated from the schema of lifeboat_copy_policy in @lifeboat/engine by `npm run generate -w packages/cdktf-provider`.
 // Do not edit: change the schema and run the generator again; a test fails when this file is stale.
 import type { Construct } from 'constructs';
 import { ImportableResource, numberToHclTerraform, numberToTerraform, stringToHclTerraform, stringToTerraform, type TerraformMetaArguments, type TerraformProvider, TerraformResource } from '../../cdktf.js';

@@ -1,4 +1,4 @@
-// Generated from the schema of data source lifeboat_backups (@lifeboat/engine) by `npm run generate -w packages/cdktf-provider`.
+// Generated from the schema of data source lifeboat_backups in @lifeboat/engine by `npm run generate -w packages/cdktf-provider`.
 // Do not edit: change the schema and run the generator again; a test fails when this file is stale.
 import type { Construct } from 'constructs';
 import { ComplexList, ComplexObject, type IInterpolatingParent, stringToHclTerraform, stringToTerraform, TerraformDataSource, type TerraformMetaArguments } from '../../cdktf.js';

@@ -1,4 +1,4 @@
-// Generated from the lifeboat provider block (scripts/generator/provider-schema.ts) (@lifeboat/engine) by `npm run generate -w packages/cdktf-provider`.
+// Generated from the provider settings of scripts/generator/provider-schema.ts by `npm run generate -w packages/cdktf-provider`.
 // Do not edit: change the schema and run the generator again; a test fails when this file is stale.
 import type { Construct } from 'constructs';
 import { stringToHclTerraform, stringToTerraform, TerraformProvider } from '../../cdktf.js';
@@ -9,19 +9,19 @@ import { definedHclAttributes } from '../../internal/generated-support.js';
  */
 export interface LifeboatProviderConfig {
   /**
-   * Base URL of the control plane, such as `http://127.0.0.1:7433`. Falls back to the LIFEBOAT_ENDPOINT environment variable; with neither, the embedded server runs on the `.lifeboat/` data directory.
+   * Base URL of the control plane, such as `http://127.0.0.1:7433`. LIFEBOAT_ENDPOINT (or `--endpoint`) takes precedence; with none of them, the embedded server runs on the `.lifeboat/` data directory.
    *
    * Optional string. Synthesized as `endpoint`.
    */
   readonly endpoint?: string;
   /**
-   * API key. Falls back to the LIFEBOAT_API_KEY environment variable, which is the better place for it: a key set here is written into the synthesized JSON.
+   * API key. LIFEBOAT_API_KEY (or `--api-key`) takes precedence and is the better place for it: a key set here is written into the synthesized JSON.
    *
    * Optional string. Sensitive: kept out of plans and logs. Synthesized as `api_key`.
    */
   readonly apiKey?: string;
   /**
-   * The project to work in, for keys that can reach more than one.
+   * The project to work in, for keys that can reach more than one. LIFEBOAT_PROJECT_ID (or `--project`) takes precedence.
    *
    * Optional string. Synthesized as `project_id`.
    */
@@ -33,7 +33,7 @@ export interface LifeboatProviderConfig {
 }
 
 /**
- * The `lifeboat` provider: The lifeboat provider: which control plane to talk to, with which key. Every setting is optional; the environment supplies what is left out.
+ * The `lifeboat` provider: which control plane to talk to, with which key. Every setting is optional, and the environment (LIFEBOAT_ENDPOINT, LIFEBOAT_API_KEY, LIFEBOAT_PROJECT_ID) and the command line take precedence over it.
  *
  * Every stack that declares lifeboat resources needs one, as with any CDKTF provider.
  *
@@ -69,7 +69,7 @@ export class LifeboatProvider extends TerraformProvider {
   }
 
   /**
-   * Base URL of the control plane, such as `http://127.0.0.1:7433`. Falls back to the LIFEBOAT_ENDPOINT environment variable; with neither, the embedded server runs on the `.lifeboat/` data directory.
+   * Base URL of the control plane, such as `http://127.0.0.1:7433`. LIFEBOAT_ENDPOINT (or `--endpoint`) takes precedence; with none of them, the embedded server runs on the `.lifeboat/` data directory.
    */
   public get endpoint(): string | undefined {
     return this._endpoint;
@@ -91,7 +91,7 @@ export class LifeboatProvider extends TerraformProvider {
   }
 
   /**
-   * API key. Falls back to the LIFEBOAT_API_KEY environment variable, which is the better place for it: a key set here is written into the synthesized JSON.
+   * API key. LIFEBOAT_API_KEY (or `--api-key`) takes precedence and is the better place for it: a key set here is written into the synthesized JSON.
    */
   public get apiKey(): string | undefined {
     return this._apiKey;
@@ -113,7 +113,7 @@ export class LifeboatProvider extends TerraformProvider {
   }
 
   /**
-   * The project to work in, for keys that can reach more than one.
+   * The project to work in, for keys that can reach more than one. LIFEBOAT_PROJECT_ID (or `--project`) takes precedence.
    */
   public get projectId(): string | undefined {
     return this._projectId;
