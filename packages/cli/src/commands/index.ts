@@ -4,8 +4,28 @@
  */
 import type { Command } from 'commander';
 import type { Runtime } from '../runtime/runtime.js';
+import { registerBackups } from './backups.js';
+import { registerClusters } from './clusters.js';
+import { registerCopyPolicy } from './copy-policy.js';
+import { registerDrill } from './drill.js';
+import { registerJobs } from './jobs.js';
+import { registerKeys } from './keys.js';
+import { registerPolicy } from './policy.js';
+import { registerRestore } from './restore.js';
+import { registerServer } from './server.js';
 
 /** Adds one group's commands to the program. */
 export type RegisterCommands = (program: Command, runtime: Runtime) => void;
 
-export const commandGroups: readonly RegisterCommands[] = [];
+export const commandGroups: readonly RegisterCommands[] = [
+  // Imperative commands, for people and scripts
+  registerBackups,
+  registerRestore,
+  registerJobs,
+  registerPolicy,
+  registerCopyPolicy,
+  registerClusters,
+  registerKeys,
+  registerDrill,
+  registerServer,
+];

@@ -12,10 +12,13 @@ export interface Interrupt {
   dispose(): void;
 }
 
+/** The signals a command reacts to: Ctrl-C, and a service manager's stop (`lifeboat server`). */
+export type StopSignal = 'SIGINT' | 'SIGTERM';
+
 /** The part of `process` this needs, so tests can send fake signals. */
 export interface SignalSource {
-  on(event: 'SIGINT', listener: () => void): unknown;
-  off(event: 'SIGINT', listener: () => void): unknown;
+  on(event: StopSignal, listener: () => void): unknown;
+  off(event: StopSignal, listener: () => void): unknown;
 }
 
 /** Options of {@link listenForInterrupt}. */
@@ -41,4 +44,36 @@ export function listenForInterrupt(options: InterruptOptions): Interrupt {
   };
   options.source.on('SIGINT', listener);
   return { signal: controller.signal, dispose: () => void options.source.off('SIGINT', listener) };
+}
+
+/** What a command that runs until stopped watches (see {@link listenForStop}). */
+export interface StopListener {
+  /** Resolves with the first SIGINT or SIGTERM received. */
+  readonly stopped: Promise<StopSignal>;
+  /** Stops listening (the runtime does it when the command ends). */
+  dispose(): void;
+}
+
+/**
+ * For commands that run until stopped (`lifeboat server`): the first SIGINT or SIGTERM resolves
+ * `stopped` so the command can shut down cleanly; another one while it does quits at once.
+ */
+export function listenForStop(options: InterruptOptions): StopListener {
+  let received: StopSignal | undefined;
+  let resolve: (signal: StopSignal) => void = () => undefined;
+  const stopped = new Promise<StopSignal>((done) => (resolve = done));
+  const listeners = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
+    const listener = () => {
+      if (received !== undefined) {
+        options.note(`${signal} again: quitting now.`);
+        options.quit();
+        return;
+      }
+      received = signal;
+      resolve(signal);
+    };
+    options.source.on(signal, listener);
+    return [signal, listener] as const;
+  });
+  return { stopped, dispose: () => listeners.forEach(([signal, listener]) => void options.source.off(signal, listener)) };
 }

@@ -11,7 +11,7 @@ import { startEmbeddedServer } from './embedded-server.js';
 import { chooseEndpoint, type EndpointChoice, type EndpointFlags, type ProviderSettings } from './endpoint.js';
 import { ExitCode } from './exit-codes.js';
 import { httpTraceHooks } from './http-trace.js';
-import { listenForInterrupt, type Interrupt, type SignalSource } from './interrupt.js';
+import { listenForInterrupt, listenForStop, type Interrupt, type SignalSource, type StopSignal } from './interrupt.js';
 import { Output } from './output.js';
 import { createProgressReporter, type ProgressReporter } from './progress.js';
 import { providerSettingsIn } from './provider-settings.js';
@@ -156,6 +156,20 @@ export class Runtime {
     });
     this.#cleanups.push(() => interrupt.dispose());
     return interrupt;
+  }
+
+  /**
+   * For commands that run until stopped (`lifeboat server`): resolves on the first SIGINT or
+   * SIGTERM; a second one quits at once. Stops listening when the run ends.
+   */
+  untilStopped(): Promise<StopSignal> {
+    const listener = listenForStop({
+      source: this.#options.signals,
+      note: (line) => this.output.note(this.output.stderr.colors.yellow(line)),
+      quit: () => this.#options.exit(ExitCode.interrupted),
+    });
+    this.#cleanups.push(() => listener.dispose());
+    return listener.stopped;
   }
 
   /** Asks a yes/no question on the terminal; refuses without one. See `confirm.ts`. */

@@ -21,3 +21,13 @@ export function formatDuration(ms: number): string {
   if (minutes < 60) return `${minutes}m${seconds % 60}s`;
   return `${Math.floor(minutes / 60)}h${minutes % 60}m`;
 }
+
+/** How long ago, coarsely, as `kubectl get` shows ages: `42s`, `12m`, `5h`, `3d`. */
+export function formatAge(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.floor(minutes / 60);
+  return hours < 48 ? `${hours}h` : `${Math.floor(hours / 24)}d`;
+}
