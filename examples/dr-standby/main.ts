@@ -6,8 +6,8 @@
  *
  * A standby needs a backup in the DR region to restore, so a new cluster takes two applies:
  *
- *   DR_STANDBY=off npx cdktf synth && lifeboat apply -var source_cluster_id=in01-…   # schedule and copies
- *   npx cdktf synth && lifeboat apply -var source_cluster_id=in01-…                  # once a copy is in local-2
+ *   DR_STANDBY=off lifeboat synth && lifeboat apply -var source_cluster_id=in01-…   # schedule and copies
+ *   lifeboat synth && lifeboat apply -var source_cluster_id=in01-…                  # once a copy is in local-2
  */
 import { fileURLToPath } from 'node:url';
 import { DisasterRecoveryPlan, LifeboatProvider } from '@lifeboat/cdktf-provider';

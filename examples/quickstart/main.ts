@@ -2,9 +2,9 @@
  * Quickstart: protect two clusters with a nightly backup schedule whose backups are copied to a
  * second region, and take a manual backup of one of them before migrating it.
  *
- *   npx cdktf synth            # or: npx tsx main.ts — writes cdktf.out/
+ *   lifeboat synth             # runs `npx tsx main.ts` (cdktf.json), which writes cdktf.out/
  *   lifeboat plan -var 'cluster_ids=["in01-…","in01-…"]' -var migrating_cluster_id=in01-…
- *   lifeboat apply
+ *   lifeboat apply -var 'cluster_ids=["in01-…","in01-…"]' -var migrating_cluster_id=in01-…
  *
  * The provider block is empty: the endpoint and API key come from LIFEBOAT_ENDPOINT and
  * LIFEBOAT_API_KEY.
