@@ -13,11 +13,26 @@ import { registerKeys } from './keys.js';
 import { registerPolicy } from './policy.js';
 import { registerRestore } from './restore.js';
 import { registerServer } from './server.js';
+import { registerApply } from './apply.js';
+import { registerForceUnlock } from './force-unlock.js';
+import { registerImport } from './import.js';
+import { registerOutput } from './output.js';
+import { registerPlan } from './plan.js';
+import { registerState } from './state.js';
+import { registerSynth } from './synth.js';
 
 /** Adds one group's commands to the program. */
 export type RegisterCommands = (program: Command, runtime: Runtime) => void;
 
 export const commandGroups: readonly RegisterCommands[] = [
+  // Infrastructure as code
+  registerSynth,
+  registerPlan,
+  registerApply,
+  registerImport,
+  registerOutput,
+  registerState,
+  registerForceUnlock,
   // Imperative commands, for people and scripts
   registerBackups,
   registerRestore,

@@ -26,6 +26,11 @@ export class Output {
     this.stdout.write(text);
   }
 
+  /** Text of several lines on stdout, ending in a newline whether or not `text` does (renderers differ). */
+  block(text: string): void {
+    this.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+
   /** One JSON document on stdout, two-space indented, for `--json`. */
   json(value: unknown): void {
     this.stdout.write(`${JSON.stringify(value, null, 2)}\n`);

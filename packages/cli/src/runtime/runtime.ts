@@ -76,7 +76,7 @@ export class Runtime {
   readonly #options: RuntimeOptions;
   #connection: Promise<Connection> | undefined;
   #embedded: RunningServer | undefined;
-  readonly #cleanups: (() => void)[] = [];
+  readonly #cleanups: (() => void | Promise<void>)[] = [];
 
   constructor(options: RuntimeOptions) {
     this.#options = options;
@@ -177,11 +177,27 @@ export class Runtime {
     return confirm({ ...request, input: this.#options.stdin, output: this.#options.stdout });
   }
 
-  /** Ends the run: stops progress and signal handlers, and closes the embedded server. */
+  /** Runs `cleanup` when the run ends (closing a state backend, a file), before the embedded server stops. */
+  onClose(cleanup: () => void | Promise<void>): void {
+    this.#cleanups.push(cleanup);
+  }
+
+  /**
+   * Ends the run: stops progress and signal handlers, runs `onClose` cleanups (last first), and
+   * closes the embedded server. Every step runs even if one fails; the first failure is thrown.
+   */
   async close(): Promise<void> {
-    for (const cleanup of this.#cleanups.splice(0)) cleanup();
+    const failures: unknown[] = [];
+    for (const cleanup of this.#cleanups.splice(0).reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        failures.push(error);
+      }
+    }
     const embedded = this.#embedded;
     this.#embedded = undefined;
-    await embedded?.close();
+    await embedded?.close().catch((error: unknown) => failures.push(error));
+    if (failures.length > 0) throw failures[0];
   }
 }
