@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Lifeboat } from '@lifeboat/sdk';
-import { startServer, type RunningServer } from '@lifeboat/server';
+import { startServer, type RunningServer, type ServerOptions } from '@lifeboat/server';
 
 /** A started server, a client on it, and the CLI's environment for it. */
 export interface TestServer {
@@ -17,10 +17,13 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Starts a server; jobs are picked up quickly and nothing is rate-limited. */
-export async function startTestServer(): Promise<TestServer> {
+/**
+ * Starts a server; jobs are picked up quickly and nothing is rate-limited. `options` adds to that,
+ * e.g. `{ runner: { concurrency: 0 } }` to keep jobs pending, or `integrations` to export to.
+ */
+export async function startTestServer(options: Omit<ServerOptions, 'dataDir'> = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'lifeboat-cli-server-'));
-  const server = await startServer({ dataDir, runner: { pollMs: 20, leaseMs: 2000 }, rateLimitPerSecond: 100_000 });
+  const server = await startServer({ rateLimitPerSecond: 100_000, ...options, dataDir, runner: { pollMs: 20, leaseMs: 2000, ...options.runner } });
   return {
     server,
     client: new Lifeboat({ baseUrl: server.url, apiKey: server.ownerApiKey }),
