@@ -96,10 +96,13 @@ function printHuman(runtime: Runtime, report: ApplyReport, parts: { counts: { ad
   if (result.walk.skipped.length > 0) output.note(`Skipped because something they depend on failed: ${result.walk.skipped.map((skip) => skip.id).join(', ')}`);
   if (report.interrupted) {
     if (parts.leftRunning.length > 0) {
-      output.note(colors.yellow('Left running on the server (recorded as pending; the next apply picks them up):'));
+      output.note(colors.yellow('Interrupted while running (recorded as pending in the state; the next apply picks them up):'));
       for (const item of parts.leftRunning) {
-        const ids = [item.jobId === undefined ? undefined : `job ${item.jobId}`, item.objectId === undefined ? undefined : `id ${item.objectId}`].filter(Boolean).join(', ');
-        output.note(`  ${item.address}${ids === '' ? '' : ` (${ids})`}`);
+        output.note(
+          item.jobId === undefined && item.objectId === undefined
+            ? `  ${item.address}: stopped before the server answered; the next apply sends it again with the same idempotency key, so it is not done twice`
+            : `  ${item.address}: still running on the server (${[item.jobId === undefined ? undefined : `job ${item.jobId}`, item.objectId === undefined ? undefined : `id ${item.objectId}`].filter(Boolean).join(', ')})`,
+        );
       }
     } else {
       output.note('Nothing was left running.');

@@ -62,7 +62,7 @@ export class OperationView {
         this.#progress.fail(
           address,
           isAbort(error)
-            ? `${bold(`${address}:`)} ${yellow(`interrupted after ${elapsed}; the operation goes on on the server`)}`
+            ? `${bold(`${address}:`)} ${yellow(`interrupted after ${elapsed}`)}`
             : `${bold(`${address}:`)} ${red(`${failing[action] ?? `${action} failed`} after ${elapsed}`)}`,
         );
       },

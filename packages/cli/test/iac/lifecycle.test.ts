@@ -176,10 +176,14 @@ describe('state, import and force-unlock', () => {
     expect(plan.code).toBe(0);
   });
 
-  it('refuses to import an object that is not there, and says which import failed', async () => {
-    const result = await lifeboat(['state', 'rm', 'lifeboat_backup_policy.nightly']).then(() => lifeboat(['import', 'lifeboat_backup_policy.nightly', 'in01-nosuchcluster']));
+  it('refuses to import an object that is not there; --debug adds the stack and a redacted HTTP trace', async () => {
+    const result = await lifeboat(['state', 'rm', 'lifeboat_backup_policy.nightly']).then(() => lifeboat(['import', 'lifeboat_backup_policy.nightly', 'in01-nosuchcluster', '--debug']));
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^Error: .*\(code IMPORT_FAILED\)\n$/m);
+    expect(result.stderr).toMatch(/^Error: .*\(code IMPORT_FAILED\)$/m);
+    expect(result.stderr).toMatch(/\[http\] → getBackupPolicy GET http:\/\/127\.0\.0\.1:\d+\/v2\/clusters\/in01-nosuchcluster\/backups\/policy/);
+    expect(result.stderr).toMatch(/\[http\] ← 404 .* request req-/);
+    expect(result.stderr).toMatch(/^\s+at /m);
+    expect(result.stderr).not.toContain(server.server.ownerApiKey);
     const back = await lifeboat(['import', 'lifeboat_backup_policy.nightly', clusterId]);
     expect(back.code).toBe(0);
   });
