@@ -1,6 +1,6 @@
 /**
- * A disaster-recovery drill: restore the newest available backup of a cluster (optionally the
- * copy in a given region) into a scratch cluster, check every collection against the backup's
+ * A disaster-recovery drill: restore the available backup of a cluster with the newest data
+ * (optionally a copy in a given region) into a scratch cluster, check every collection against the backup's
  * manifest, measure the recovery time (RTO) and the data a disaster now would lose (RPO), and
  * remove the scratch cluster. It returns a report and prints nothing: `lifeboat drill` renders
  * it, and other programs can call {@link runDrill} directly.
@@ -12,6 +12,7 @@ import { sourceCuSize } from '../restore/size.js';
 import { CliError } from '../runtime/cli-error.js';
 import { ExitCode } from '../runtime/exit-codes.js';
 import { assess, formatSeconds, type Objective, type ObjectiveResult } from './objectives.js';
+import { findNewestBackup } from './newest-backup.js';
 import { checkCollections, type CollectionCheck } from './verify.js';
 
 /** What {@link runDrill} is told. */
@@ -37,7 +38,7 @@ export interface DrillRequest {
 
 /** A step of the drill. */
 export type DrillEvent =
-  | { readonly kind: 'backup'; readonly backup: Backup; readonly ageMs: number }
+  | { readonly kind: 'backup'; readonly backup: Backup; readonly dataTime: string; readonly ageMs: number }
   | { readonly kind: 'restore-started'; readonly scratchClusterId: string; readonly scratchClusterName: string; readonly jobId: string }
   | { readonly kind: 'restore-progress'; readonly jobId: string; readonly progress: JobProgress }
   | { readonly kind: 'restored'; readonly jobId: string; readonly elapsedMs: number }
@@ -60,13 +61,15 @@ export interface DrillReport {
   /** Region of the restored backup, and of the scratch cluster. */
   readonly regionId: string;
   readonly backupCreateTime: string;
+  /** When the restored data was captured: `backupCreateTime`, or for a copy its source backup's. */
+  readonly dataTime: string;
   readonly scratchClusterId: string;
   readonly scratchClusterName: string;
   /** When the restore was requested (ISO 8601). */
   readonly startTime: string;
   /** Restore request → every collection verified. */
   readonly rtoMs: number;
-  /** Age of the restored backup when the drill started: the data a disaster then would have lost. */
+  /** Age of the restored data (`dataTime`) when the drill started: what a disaster then would have lost. */
   readonly rpoMs: number;
   readonly collections: readonly CollectionCheck[];
   /** Every collection matched its manifest entry. */
@@ -93,12 +96,11 @@ export async function runDrill(request: DrillRequest): Promise<DrillReport> {
   const { client, clusterId, signal } = request;
   const now = request.now ?? Date.now;
   const emit = request.onEvent ?? (() => undefined);
-  const summary = await client.backups.findLatest({ clusterId, backupType: 'CLUSTER', ...(request.regionId === undefined ? {} : { regionId: request.regionId }) }, { signal });
-  if (summary === undefined) throw noBackup(clusterId, request.regionId);
-  const backup = await client.backups.get({ clusterId, backupId: summary.backupId }, { signal });
-  const drillStart = now();
-  const rpoMs = Math.max(0, drillStart - Date.parse(backup.createTime));
-  emit({ kind: 'backup', backup, ageMs: rpoMs });
+  const newest = await findNewestBackup(client, { clusterId, regionId: request.regionId }, signal);
+  if (newest === undefined) throw noBackup(clusterId, request.regionId);
+  const { backup, dataTime } = newest;
+  const rpoMs = Math.max(0, now() - Date.parse(dataTime));
+  emit({ kind: 'backup', backup, dataTime, ageMs: rpoMs });
 
   const scratchClusterName = `drill-${randomBytes(4).toString('hex')}`;
   const startedAt = now();
@@ -139,7 +141,7 @@ export async function runDrill(request: DrillRequest): Promise<DrillReport> {
   const failures = [
     ...collections.filter((check) => !check.matched).map((check) => `${check.dbName}.${check.collectionName} ${check.problem ?? 'differs from the backup'}`),
     ...(objectives.rto.met ? [] : [`the recovery took ${formatSeconds(rtoMs)}, over the RTO objective of ${request.rto?.target ?? ''}`]),
-    ...(objectives.rpo.met ? [] : [`the newest backup was ${formatSeconds(rpoMs)} old, over the RPO objective of ${request.rpo?.target ?? ''}`]),
+    ...(objectives.rpo.met ? [] : [`the newest backup's data was ${formatSeconds(rpoMs)} old, over the RPO objective of ${request.rpo?.target ?? ''}`]),
   ];
   return {
     clusterId,
@@ -147,6 +149,7 @@ export async function runDrill(request: DrillRequest): Promise<DrillReport> {
     backupName: backup.backupName,
     regionId: backup.regionId,
     backupCreateTime: backup.createTime,
+    dataTime,
     scratchClusterId,
     scratchClusterName,
     startTime: new Date(startedAt).toISOString(),

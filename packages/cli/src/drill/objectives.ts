@@ -4,6 +4,7 @@
  */
 import { parseDuration } from '@lifeboat/engine';
 import { CliError } from '../runtime/cli-error.js';
+import { formatDuration } from '../runtime/units.js';
 
 /** An objective as given, in milliseconds. */
 export interface Objective {
@@ -37,7 +38,7 @@ export function assess(objective: Objective | undefined, measuredMs: number): Ob
   return { target: objective.target, targetMs: objective.targetMs, measuredMs, met: measuredMs <= objective.targetMs };
 }
 
-/** `3.2s`, or whole seconds from a minute: drill times are often under a minute, where `formatDuration`'s whole seconds say too little. */
+/** `3.2s` under a minute (drills are often that quick, where whole seconds say too little), else `6m47s`. */
 export function formatSeconds(ms: number): string {
-  return ms < 60_000 ? `${(ms / 1000).toFixed(1)}s` : `${Math.round(ms / 1000)}s`;
+  return ms < 60_000 ? `${(ms / 1000).toFixed(1)}s` : formatDuration(ms);
 }

@@ -2,17 +2,18 @@
 import { formatFields } from '../runtime/fields.js';
 import { formatTable } from '../runtime/table.js';
 import type { Colors } from '../runtime/terminal.js';
-import { describeTeardown, type DrillReport } from './drill.js';
+import type { DrillReport, Teardown } from './drill.js';
 import { formatSeconds, type ObjectiveResult } from './objectives.js';
 
 /** The report as text, ending with PASSED or FAILED. */
 export function formatDrillReport(report: DrillReport, colors: Colors): string {
   const fields = formatFields([
     ['Cluster', report.clusterId],
-    ['Backup', `${report.backupId} (${report.backupName}) in ${report.regionId}, created ${report.backupCreateTime}`],
-    ['Scratch cluster', `${report.scratchClusterId} (${report.scratchClusterName}): ${describeTeardown(report.teardown)}`],
+    ['Backup', `${report.backupId} (${report.backupName}) in ${report.regionId}`],
+    ['Data from', report.dataTime === report.backupCreateTime ? report.dataTime : `${report.dataTime} (copied ${report.backupCreateTime})`],
+    ['Scratch cluster', `${report.scratchClusterId} (${report.scratchClusterName}), ${teardownOutcome(report.teardown)}`],
     ['RTO', `${objective(report.objectives.rto)}  (restore requested → every collection verified)`],
-    ['RPO', `${objective(report.objectives.rpo)}  (age of the newest backup)`],
+    ['RPO', `${objective(report.objectives.rpo)}  (age of the restored data)`],
   ]);
   const table = formatTable(
     report.collections,
@@ -33,4 +34,15 @@ export function formatDrillReport(report: DrillReport, colors: Colors): string {
 function objective(result: ObjectiveResult): string {
   const measured = formatSeconds(result.measuredMs);
   return result.target === null ? `${measured} (no objective set)` : `${measured} (objective ${result.target}: ${result.met ? 'met' : 'MISSED'})`;
+}
+
+function teardownOutcome(teardown: Teardown): string {
+  switch (teardown.outcome) {
+    case 'removed':
+      return 'removed';
+    case 'kept':
+      return 'kept for inspection; drop it when done';
+    case 'failed':
+      return `NOT removed (${teardown.reason ?? 'unknown reason'}); drop it by hand once its jobs end`;
+  }
 }
