@@ -188,11 +188,14 @@ describe('state, import and force-unlock', () => {
     expect(back.code).toBe(0);
   });
 
-  it('reports a held lock with its id, and force-unlock -force removes it', async () => {
+  it('reports a held lock with its id (after -lock-timeout too; -lock=false ignores it), and force-unlock -force removes it', async () => {
     const backend = new LocalStateBackend({ path: join(work.path, 'terraform.tfstate') });
     const lock = await backend.lock('OperationTypeApply', 'a process that died');
     try {
-      const blocked = await lifeboat(['plan']);
+      const [blocked, waited, planWithoutLock] = await Promise.all([lifeboat(['plan']), lifeboat(['plan', '-lock-timeout=400ms']), lifeboat(['plan', '-lock=false'])]);
+      expect(waited.code).toBe(1);
+      expect(waited.stderr).toContain('(code STATE_LOCKED)');
+      expect(planWithoutLock.code).toBe(0);
       expect(blocked.code).toBe(1);
       expect(blocked.stderr).toContain('(code STATE_LOCKED)');
       expect(blocked.stderr).toContain(`lifeboat force-unlock ${lock.info.ID}`);
