@@ -11,7 +11,21 @@ describe('docs/cli.md', () => {
 
   it('documents every command with a description', () => {
     const text = renderCliDocs();
-    for (const command of ['synth', 'plan', 'apply', 'destroy', 'import', 'output', 'state list', 'state show', 'state rm', 'state mv', 'state pull', 'force-unlock']) {
+    const iac = ['synth', 'plan', 'apply', 'destroy', 'import', 'output', 'state list', 'state show', 'state rm', 'state mv', 'state pull', 'force-unlock'];
+    const imperative = [
+      ...['list', 'describe', 'create', 'delete', 'copy', 'verify', 'rename', 'export'].map((sub) => `backups ${sub}`),
+      'restore cluster',
+      'restore collection',
+      ...['list', 'describe', 'wait', 'cancel'].map((sub) => `jobs ${sub}`),
+      ...['get', 'set', 'disable'].map((sub) => `policy ${sub}`),
+      ...['list', 'set', 'delete'].map((sub) => `copy-policy ${sub}`),
+      'clusters list',
+      'clusters describe',
+      ...['create', 'list', 'delete'].map((sub) => `keys ${sub}`),
+      'drill',
+      'server',
+    ];
+    for (const command of [...iac, ...imperative]) {
       expect(text).toContain(`## lifeboat ${command}\n\n`);
     }
     expect(text).not.toMatch(/## lifeboat [^\n]+\n\n\n/);

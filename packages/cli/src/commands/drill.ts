@@ -26,12 +26,12 @@ export function registerDrill(program: Command, runtime: Runtime): void {
   program
     .command('drill')
     .description(
-      'Disaster-recovery drill: restore the newest available backup of a cluster into a scratch cluster, verify row counts and checksums against the backup, report RTO and RPO, and remove the scratch cluster.',
+      'Disaster-recovery drill: restore the available backup with the newest data of a cluster into a scratch cluster, verify row counts and checksums against the backup, report RTO and RPO, and remove the scratch cluster.',
     )
     .option('--cluster <id>', 'the cluster to drill')
     .option('--region <id>', "restore the newest copy in this region (e.g. the one that would survive losing the cluster's region)")
     .option('--rto <duration>', 'recovery time objective: fail when restoring and verifying take longer, e.g. 15m', parseObjective('--rto'))
-    .option('--rpo <duration>', 'recovery point objective: fail when the newest backup is older, e.g. 1h', parseObjective('--rpo'))
+    .option('--rpo <duration>', "recovery point objective: fail when the newest backup's data is older (a copy's data is as old as its source), e.g. 1h", parseObjective('--rpo'))
     .option('--keep', 'keep the scratch cluster for inspection instead of removing it')
     .addOption(jsonOption())
     .addHelpText('after', '\nExit codes: 0 passed; 1 verification failed, an objective was missed, or there is no backup; 130 interrupted.')
