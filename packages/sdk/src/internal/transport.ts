@@ -169,7 +169,19 @@ function queryText(value: unknown): string {
 
 async function readSuccess<E extends EndpointDefinition>(endpoint: E, response: Response): Promise<CallResult<EndpointData<E>>> {
   const requestId = response.headers.get(requestIdHeader) ?? undefined;
-  const envelope = anyEnvelopeSchema.safeParse(await response.json());
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    // The connection broke after the headers: a network failure like one before them, not an
+    // answer that is wrong. The server may have done the work, so it is for the caller to repeat.
+    throw new NetworkError(
+      `The connection closed while the answer to ${endpoint.operationId} was being read (${describeCause(error)}). The call may have taken effect: repeat it (a POST repeated with the same idempotencyKey is not done twice).`,
+      { code: ErrorCode.NETWORK, httpStatus: response.status, requestId, retryable: true, operationId: endpoint.operationId, cause: error },
+    );
+  }
+  // Not JSON at all: the caller reports it as an invalid answer.
+  const envelope = anyEnvelopeSchema.safeParse(JSON.parse(text));
   if (!envelope.success) {
     throw new InvalidResponseError(
       `The server's answer to ${endpoint.operationId} is not a Lifeboat envelope ({code, data}). Check that the endpoint is a Lifeboat or compatible server.`,
