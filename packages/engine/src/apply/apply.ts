@@ -1,21 +1,23 @@
-import { randomUUID } from 'node:crypto';
 import type { Lifeboat } from '@lifeboat/sdk';
 import type { Configuration } from '../config/model.js';
 import { containsUnknown, omitUnknowns } from '../expressions/index.js';
-import { Graph, walk, type WalkResult } from '../graph/index.js';
+import { walk, type WalkResult } from '../graph/index.js';
 import { expandInstances, type ResourceInstance } from '../config/instances.js';
 import { deepEqual } from '../internal/deep-equal.js';
 import { bindingOf, Evaluation } from '../plan/scope.js';
 import { incompleteApplyWarning, isTargeted } from '../plan/targeting.js';
 import type { Diagnostic, Plan, ResourceChange } from '../plan/types.js';
 import { resourceTypeOf } from '../resources/index.js';
-import type { Attributes, HandlerContext, ResourceType } from '../resources/resource-type.js';
+import type { Attributes, HandlerContext } from '../resources/resource-type.js';
 import { isConfigurable } from '../resources/schema.js';
-import { applyJournal, emptyState, lifeboatProviderAddress, parseInstanceAddress, type StateBackend } from '../state/index.js';
+import { applyJournal, emptyState, parseInstanceAddress, type StateBackend } from '../state/index.js';
 import type { AttributeValue, JournalEntry, OutputState, StateSnapshot } from '../state/types.js';
 import { ErroredPlanError, StalePlanError } from './errors.js';
 import type { EngineHooks } from './hooks.js';
+import { applyGraph } from './apply-graph.js';
 import { InstanceValues } from './instance-values.js';
+import { instanceEntry, perform } from './perform.js';
+import { PriorObjects } from './prior-objects.js';
 
 export interface ApplyOptions {
   readonly plan: Plan;
@@ -72,7 +74,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
     for (const drift of plan.resourceDrift) {
       // A move without drift: the moves above already recorded it.
       if (drift.actions[0] === 'no-op') continue;
-      const change = plan.resourceChanges.find((c) => c.address === drift.address);
+      const change = plan.resourceChanges.find((c) => c.address === drift.address && c.deposed === undefined);
       if (change !== undefined && change.actions[0] !== 'no-op') continue;
       if (drift.after === null) await record({ kind: 'remove-instance', address: drift.address });
       else await record(instanceEntry(drift, drift.after, drift.dependencies));
@@ -83,6 +85,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
     const evaluation = new Evaluation({ variables: plan.variables, locals: configuration.locals, dir: configuration.moduleDir, blockValue: (a) => values.blockValue(a) });
     const actionable = plan.resourceChanges.filter((change) => change.actions[0] !== 'no-op');
     const graph = applyGraph(actionable);
+    const priorObjects = new PriorObjects(plan.priorState);
     // Each block's instances, expanded once (count/for_each were known at plan time).
     const expansions = new Map<string, ResourceInstance[]>();
 
@@ -99,20 +102,23 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
         if (resourceType === undefined) throw new Error(`Unknown resource type ${change.type}.`);
         const action = change.actions.join('/');
         const started = Date.now();
-        hooks.onResourceStart?.({ address: change.address, action });
+        // A deposed object shares its instance's address; hooks get its key to name it apart.
+        const subject = { address: change.address, ...(change.deposed === undefined ? {} : { deposed: change.deposed }) };
+        hooks.onResourceStart?.({ ...subject, action });
         try {
           const context: HandlerContext = {
             client: options.client,
             signal: visitSignal,
             address: change.address,
-            onProgress: (progress) => hooks.onResourceProgress?.({ address: change.address, progress }),
+            onProgress: (progress) => hooks.onResourceProgress?.({ ...subject, progress }),
             timeoutMs: timeoutOf(change, configuration),
           };
-          const outcome = await perform(change, resourceType, context, configFor(change, configuration, evaluation, expansions), record);
+          const config = configFor(change, configuration, evaluation, expansions);
+          const outcome = await perform({ change, resourceType, context, config, prior: priorObjects.of(change.address), record });
           if (outcome !== undefined) values.set(change.address, outcome);
-          hooks.onResourceDone?.({ address: change.address, action, elapsedMs: Date.now() - started, ...(outcome ? { id: resourceType.id(outcome) } : {}) });
+          hooks.onResourceDone?.({ ...subject, action, elapsedMs: Date.now() - started, ...(outcome ? { id: resourceType.id(outcome) } : {}) });
         } catch (error) {
-          hooks.onResourceError?.({ address: change.address, action, error: error as Error });
+          hooks.onResourceError?.({ ...subject, action, error: error as Error });
           throw error;
         }
       },
@@ -145,41 +151,6 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   } finally {
     await lock.release();
   }
-}
-
-const isDelete = (change: ResourceChange) => change.actions.length === 1 && change.actions[0] === 'delete';
-
-/**
- * The order of an apply. Dependencies name resources (or, in older states, instances); one
- * barrier node per resource and direction stands for "every change of that resource", so the
- * graph grows with changes plus dependencies, not with their product. Creates and updates wait
- * for what they depend on; deletes go first, before the deletes of what they depended on.
- */
-function applyGraph(actionable: readonly ResourceChange[]): Graph<ResourceChange | undefined> {
-  const graph = new Graph<ResourceChange | undefined>();
-  const node = (id: string) => {
-    if (!graph.has(id)) graph.addNode(id, undefined);
-    return id;
-  };
-  // built:R — every create/update of R is done. gate:R — every delete that must precede R's
-  // deletes is done.
-  for (const change of actionable) graph.addNode(change.address, change);
-  for (const change of actionable) {
-    if (isDelete(change)) graph.addEdge(change.address, node(`gate:${change.resourceAddress}`));
-    else graph.addEdge(node(`built:${change.resourceAddress}`), change.address);
-  }
-  for (const change of actionable) {
-    const resources = new Set(change.dependencies.map((dependency) => (graph.has(dependency) ? (graph.get(dependency)?.resourceAddress ?? dependency) : dependency)));
-    resources.delete(change.resourceAddress);
-    for (const resource of resources) {
-      if (isDelete(change)) {
-        if (graph.has(`gate:${resource}`)) graph.addEdge(`gate:${resource}`, change.address);
-      } else if (graph.has(`built:${resource}`)) {
-        graph.addEdge(change.address, `built:${resource}`);
-      }
-    }
-  }
-  return graph;
 }
 
 /** The block's `timeouts` for the change's action, in ms (long jobs wait at most that long). */
@@ -235,97 +206,10 @@ function finishedPending(state: StateSnapshot): Set<string> {
     const parsed = parseInstanceAddress(operation.address);
     const resourceType = resourceTypeOf(parsed.mode, parsed.type);
     const resource = state.resources.find((r) => r.mode === parsed.mode && r.type === parsed.type && r.name === parsed.name);
-    const instance = resource?.instances.find((i) => i.index_key === parsed.key);
+    const instance = resource?.instances.find((i) => i.index_key === parsed.key && i.deposed === undefined);
     if (resourceType?.acceptedState === undefined || instance === undefined) continue;
     const accepted = resourceType.acceptedState(operation.request as Attributes, operation.objectId);
     if (resourceType.id(instance.attributes) === resourceType.id(accepted)) finished.add(operation.address);
   }
   return finished;
-}
-
-function instanceEntry(change: ResourceChange, attributes: Attributes, dependencies: readonly string[], tainted = false): JournalEntry {
-  const parsed = parseInstanceAddress(change.address);
-  return {
-    kind: 'put-instance',
-    address: change.address,
-    resource: { mode: parsed.mode, type: parsed.type, name: parsed.name, provider: lifeboatProviderAddress },
-    instance: {
-      ...(parsed.key === undefined ? {} : { index_key: parsed.key }),
-      schema_version: 0,
-      attributes,
-      sensitive_attributes: change.sensitive.map((name) => [{ type: 'get_attr' as const, value: name }]),
-      dependencies,
-      ...(tainted ? { status: 'tainted' as const } : {}),
-      ...(change.createBeforeDestroy ? { create_before_destroy: true } : {}),
-    },
-  };
-}
-
-async function perform(
-  change: ResourceChange,
-  resourceType: ResourceType,
-  context: HandlerContext,
-  config: Attributes,
-  record: (entry: JournalEntry) => Promise<void>,
-): Promise<Attributes | undefined> {
-  const prior = (change.before ?? {});
-  const create = async (): Promise<Attributes> => {
-    const idempotencyKey = change.resumeIdempotencyKey ?? randomUUID();
-    const operation = { address: change.address, action: 'create' as const, idempotencyKey, request: config as AttributeValue, startedAt: new Date().toISOString() };
-    // Recorded before the call: an interrupted apply re-sends it with the same key next time.
-    await record({ kind: 'pending', operation });
-    let accepted: string | undefined;
-    try {
-      const created = await resourceType.create({
-        ...context,
-        config,
-        idempotencyKey,
-        onAccepted: async ({ objectId, jobId }) => {
-          accepted = objectId;
-          await record({ kind: 'pending', operation: { ...operation, objectId, ...(jobId ? { jobId } : {}) } });
-        },
-      });
-      await record(instanceEntry(change, created, change.dependencies));
-      await record({ kind: 'pending-done', address: change.address });
-      return created;
-    } catch (error) {
-      if (!context.signal.aborted && accepted !== undefined && resourceType.acceptedState) {
-        // The object exists but its job failed: tainted, so the next apply replaces it.
-        await record(instanceEntry(change, resourceType.acceptedState(config, accepted), change.dependencies, true));
-        await record({ kind: 'pending-done', address: change.address });
-      }
-      throw error;
-    }
-  };
-  const destroy = async () => {
-    await resourceType.delete({ ...context, prior });
-    await record({ kind: 'remove-instance', address: change.address });
-  };
-
-  switch (change.actions.join('/')) {
-    case 'read':
-      return resourceType.read({ ...context, prior: config });
-    case 'create':
-      return create();
-    case 'update': {
-      if (resourceType.update === undefined) throw new Error(`${change.type} cannot be updated in place.`);
-      const updated = await resourceType.update({ ...context, prior, config });
-      await record(instanceEntry(change, updated, change.dependencies));
-      return updated;
-    }
-    case 'delete':
-      await destroy();
-      return undefined;
-    case 'delete/create':
-      await destroy();
-      return create();
-    case 'create/delete': {
-      const created = await create();
-      // The old object is deleted after its replacement stands; the state already holds the new one.
-      await resourceType.delete({ ...context, prior });
-      return created;
-    }
-    default:
-      throw new Error(`Unknown action ${change.actions.join('/')} for ${change.address}.`);
-  }
 }

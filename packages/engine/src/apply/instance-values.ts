@@ -15,6 +15,8 @@ export class InstanceValues {
   constructor(plan: Plan) {
     this.#data = plan.dataValues;
     for (const change of plan.resourceChanges) {
+      // A deposed object is not what references to its instance mean.
+      if (change.deposed !== undefined) continue;
       const known = change.actions[0] === 'no-op' ? change.before : change.after;
       const value: Value = { ...(known ?? {}), ...Object.fromEntries(Object.keys(change.afterUnknown).map((name) => [name, unknown])) };
       this.#byInstance.set(change.address, value);

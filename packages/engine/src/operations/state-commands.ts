@@ -88,8 +88,13 @@ export async function stateRm(backend: StateBackend, addresses: readonly string[
       if (matched.length === 0) throw new AddressNotInStateError({ address: formatInstanceAddress(address), problem: `No instance matches ${formatInstanceAddress(address)}, so nothing was removed` });
       for (const item of matched) removed.add(item.address);
     }
-    const listed = items.filter((item) => removed.has(item.address)).map((item) => item.address);
-    return { entries: listed.map((address) => ({ kind: 'remove-instance', address })), result: { removed: listed } };
+    const listed = items.filter((item) => removed.has(item.address));
+    // An instance goes with its deposed objects: nothing would be left to destroy them.
+    const entries: JournalEntry[] = listed.flatMap((item) => [
+      { kind: 'remove-instance' as const, address: item.address },
+      ...item.deposed.map((object) => ({ kind: 'remove-instance' as const, address: item.address, ...(object.deposed === undefined ? {} : { deposed: object.deposed }) })),
+    ]);
+    return { entries, result: { removed: listed.map((item) => item.address) } };
   });
 }
 
@@ -142,10 +147,16 @@ export async function stateMv(backend: StateBackend, from: string, to: string): 
     // States written by Terraform record dependencies as resource addresses.
     if (wholeResource) renamed.set(fromText, toText);
     const entries: JournalEntry[] = [];
-    for (const { item } of moves) entries.push({ kind: 'remove-instance', address: item.address });
+    for (const { item } of moves) {
+      entries.push({ kind: 'remove-instance', address: item.address });
+      for (const object of item.deposed) entries.push({ kind: 'remove-instance', address: item.address, ...(object.deposed === undefined ? {} : { deposed: object.deposed }) });
+    }
     for (const { item, to: destination } of moves) {
       const { instances: _instances, ...resource } = item.resource;
-      entries.push({ kind: 'put-instance', address: destination, resource, instance: { ...item.instance, dependencies: item.instance.dependencies.map((d) => renamed.get(d) ?? d) } });
+      // Deposed objects move with their instance, so they are still destroyed at its new address.
+      for (const object of [item.instance, ...item.deposed]) {
+        entries.push({ kind: 'put-instance', address: destination, resource, instance: { ...object, dependencies: object.dependencies.map((d) => renamed.get(d) ?? d) } });
+      }
     }
     for (const item of items) {
       if (movingAddresses.has(item.address) || !item.instance.dependencies.some((d) => renamed.has(d))) continue;

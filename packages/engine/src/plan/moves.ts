@@ -30,16 +30,21 @@ export function movesOf(configuration: Configuration, state: StateSnapshot): Mov
       address: formatInstanceAddress({ mode: resource.mode, type: resource.type, name: resource.name, ...(instance.index_key === undefined ? {} : { key: instance.index_key }) }),
     })),
   );
+  // Every object at an address: the current one and any deposed ones, which move together.
+  const objectsAt = new Map<string, (typeof instances)[number][]>();
+  for (const item of instances) objectsAt.set(item.address, [...(objectsAt.get(item.address) ?? []), item]);
   const candidates: { item: (typeof instances)[number]; target: string }[] = [];
   for (const block of configuration.moved) {
+    // Current objects decide; an instance's deposed objects follow it (below).
     for (const item of instances) {
+      if (item.instance.deposed !== undefined) continue;
       if (item.address !== block.from && blockOf(item.address) !== block.from) continue;
       candidates.push({ item, target: item.address === block.from ? block.to : `${block.to}${item.address.slice(block.from.length)}` });
     }
   }
   // An address whose object moves away is free for another to move onto (a chain, or a swap).
   const leaving = new Set(candidates.map(({ item }) => item.address));
-  const staying = new Set(instances.map((item) => item.address).filter((address) => !leaving.has(address)));
+  const staying = new Set(instances.filter((item) => item.instance.deposed === undefined && !leaving.has(item.address)).map((item) => item.address));
   const removes: JournalEntry[] = [];
   const puts: JournalEntry[] = [];
   const previousAddresses = new Map<string, string>();
@@ -53,8 +58,10 @@ export function movesOf(configuration: Configuration, state: StateSnapshot): Mov
       continue;
     }
     const parsed = parseInstanceAddress(target);
-    removes.push({ kind: 'remove-instance', address: item.address });
-    puts.push({ kind: 'put-instance', address: target, resource: { mode: parsed.mode, type: parsed.type, name: parsed.name, provider: item.resource.provider }, instance: item.instance });
+    for (const object of objectsAt.get(item.address) ?? []) {
+      removes.push({ kind: 'remove-instance', address: item.address, ...(object.instance.deposed === undefined ? {} : { deposed: object.instance.deposed }) });
+      puts.push({ kind: 'put-instance', address: target, resource: { mode: parsed.mode, type: parsed.type, name: parsed.name, provider: item.resource.provider }, instance: object.instance });
+    }
     previousAddresses.set(target, item.address);
     moved.add(item.address);
   }

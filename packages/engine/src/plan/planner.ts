@@ -9,6 +9,7 @@ import type { AttributeValue, StateSnapshot } from '../state/types.js';
 import { blockOf, resourceOfReference, sensitiveOf } from './addresses.js';
 import { configurationGraph } from './config-graph.js';
 import { diffInstance } from './diff.js';
+import { deleteChange, deposedChanges } from './deletes.js';
 import { driftOf } from './drift.js';
 import { movesOf } from './moves.js';
 import { outputChangesOf } from './outputs.js';
@@ -65,6 +66,8 @@ export async function plan(options: PlanOptions): Promise<Plan> {
   for (const resource of state.resources) {
     if (resource.mode !== 'managed') continue;
     for (const instance of resource.instances) {
+      // Deposed objects are not the instance: they are only ever destroyed (see deposedChanges).
+      if (instance.deposed !== undefined) continue;
       const address = formatInstanceAddress({ mode: resource.mode, type: resource.type, name: resource.name, ...(instance.index_key === undefined ? {} : { key: instance.index_key }) });
       stateInstances.set(address, { attributes: instance.attributes, tainted: instance.status === 'tainted', dependencies: instance.dependencies });
     }
@@ -189,32 +192,23 @@ export async function plan(options: PlanOptions): Promise<Plan> {
   // Instances in state but no longer configured are destroyed.
   for (const [address, instance] of stateInstances) {
     if (configured.has(address)) continue;
-    const parsed = parseInstanceAddress(address);
     const block = configuration.resources.find((b) => b.address === blockOf(address));
-    changes.push({
-      address,
-      resourceAddress: blockOf(address),
-      mode: 'managed',
-      type: parsed.type,
-      name: parsed.name,
-      ...(parsed.key === undefined ? {} : { index: parsed.key }),
-      actions: ['delete'],
-      actionReason:
-        block === undefined
-          ? moves.previousAddresses.has(address)
-            ? 'delete_because_no_move_target'
-            : 'delete_because_no_resource_config'
-          : typeof parsed.key === 'number'
-            ? 'delete_because_count_index'
-            : 'delete_because_each_key',
-      before: live.get(address) ?? instance.attributes,
-      after: null,
-      afterUnknown: {},
-      replacePaths: [],
-      sensitive: sensitiveOf(parsed.type),
-      dependencies: instance.dependencies,
-      createBeforeDestroy: false,
-    });
+    const key = parseInstanceAddress(address).key;
+    changes.push(
+      deleteChange({
+        address,
+        before: live.get(address) ?? instance.attributes,
+        dependencies: instance.dependencies,
+        actionReason:
+          block === undefined
+            ? moves.previousAddresses.has(address)
+              ? 'delete_because_no_move_target'
+              : 'delete_because_no_resource_config'
+            : typeof key === 'number'
+              ? 'delete_because_count_index'
+              : 'delete_because_each_key',
+      }),
+    );
   }
   for (const pending of state.pending) {
     if (!configured.has(pending.address)) {
@@ -236,28 +230,12 @@ export async function plan(options: PlanOptions): Promise<Plan> {
   );
 
   if (mode === 'destroy') {
-    planned = [...stateInstances].map(([address, instance]) => {
-      const parsed = parseInstanceAddress(address);
-      return {
-        address,
-        resourceAddress: blockOf(address),
-        mode: 'managed' as const,
-        type: parsed.type,
-        name: parsed.name,
-        ...(parsed.key === undefined ? {} : { index: parsed.key }),
-        actions: ['delete'] as const,
-        before: live.get(address) ?? instance.attributes,
-        after: null,
-        afterUnknown: {},
-        replacePaths: [],
-        sensitive: sensitiveOf(parsed.type),
-        dependencies: instance.dependencies,
-        createBeforeDestroy: false,
-      };
-    });
+    planned = [...stateInstances].map(([address, instance]) => deleteChange({ address, before: live.get(address) ?? instance.attributes, dependencies: instance.dependencies }));
   } else if (mode === 'refresh-only') {
     planned = [];
   }
+  // Deposed objects are destroyed whatever the configuration says; refresh-only plans change nothing.
+  if (mode !== 'refresh-only') planned = [...planned, ...deposedChanges(state)];
 
   if (isTargeted(options)) {
     planned = targetedChanges({ graph, changes: planned, targets: options.targets ?? [], excludes: options.excludes ?? [], destroying: mode === 'destroy' });
@@ -265,7 +243,8 @@ export async function plan(options: PlanOptions): Promise<Plan> {
 
   for (const change of planned) {
     const block = configuration.resources.find((b) => b.address === change.resourceAddress);
-    if (block?.lifecycle.preventDestroy === true && (change.actions as readonly string[]).includes('delete')) {
+    // A deposed object was already replaced; prevent_destroy protects the instance, not its leftovers.
+    if (block?.lifecycle.preventDestroy === true && change.deposed === undefined && (change.actions as readonly string[]).includes('delete')) {
       diagnostics.push({
         severity: 'error',
         summary: 'Instance cannot be destroyed',

@@ -33,6 +33,8 @@ export async function refresh(request: RefreshRequest): Promise<RefreshResult> {
   for (const resource of request.state.resources) {
     if (resource.mode !== 'managed') continue;
     for (const instance of resource.instances) {
+      // Deposed objects are only ever deleted, and their delete takes a missing object as deleted.
+      if (instance.deposed !== undefined) continue;
       const address = addressOf(resource, instance.index_key);
       if (request.only !== undefined && !request.only.has(address)) continue;
       const list = byType.get(resource.type) ?? [];

@@ -48,6 +48,11 @@ export interface ResourceChange {
   readonly index?: string | number;
   /** Construct path from the `//` metadata CDKTF writes, when present. */
   readonly constructPath?: string;
+  /**
+   * Set when the change is about a deposed object of the instance (its key, 8 hex digits), not
+   * its current object: always a delete. Terraform's `deposed`.
+   */
+  readonly deposed?: string;
   readonly actions: ChangeActions;
   readonly actionReason?: ActionReason;
   readonly before: Readonly<Record<string, AttributeValue>> | null;

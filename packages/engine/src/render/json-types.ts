@@ -33,6 +33,8 @@ export interface JsonResourceChange {
   readonly name: string;
   readonly index?: string | number;
   readonly provider_name: string;
+  /** The key of the deposed object the change destroys; absent for an instance's current object. */
+  readonly deposed?: string;
   readonly change: JsonChange;
   readonly action_reason?: ActionReason;
 }
@@ -51,6 +53,8 @@ export interface JsonResourceValues {
   readonly sensitive_values: JsonMarks;
   readonly depends_on?: readonly string[];
   readonly tainted?: true;
+  /** Set for a deposed object (in `prior_state`): its key. */
+  readonly deposed_key?: string;
 }
 
 export interface JsonOutputValue {

@@ -20,6 +20,13 @@ export interface ResourceInstanceState {
   readonly status?: 'tainted';
   /** `create_before_destroy`: recorded so a later destroy keeps the same order. */
   readonly create_before_destroy?: boolean;
+  /**
+   * Set on a *deposed* object: one a `create_before_destroy` replacement took out of service
+   * (its replacement was being created) and has not deleted yet, because the delete failed or
+   * the apply was interrupted. Eight hex digits, unique within the instance; the instance's
+   * current object has none. The next plan destroys deposed objects. Terraform's field.
+   */
+  readonly deposed?: string;
 }
 
 export interface ResourceState {
@@ -69,10 +76,24 @@ export interface StateSnapshot {
   readonly check_results: null;
 }
 
-/** One finished (or started) operation, appended to the journal during an apply. */
+/**
+ * One finished (or started) operation, appended to the journal during an apply. Each sets or
+ * clears whole objects, whatever was there before, so folding is order-sensitive but never
+ * depends on what the state held.
+ *
+ * - `put-instance`: stores the object at its address; as the deposed object named by
+ *   `instance.deposed` when that is set, as the current object otherwise.
+ * - `remove-instance`: removes the current object, or the deposed object `deposed`.
+ * - `depose-instance`: in one step, the current object is removed and `instance` (the same
+ *   object, with its `deposed` key) is stored as deposed — recorded before a
+ *   `create_before_destroy` replacement starts, so no crash can leave the old object unrecorded.
+ * - `restore-deposed`: the reverse, when the replacement failed before anything new stood.
+ */
 export type JournalEntry =
   | { readonly kind: 'put-instance'; readonly address: string; readonly resource: Omit<ResourceState, 'instances'>; readonly instance: ResourceInstanceState }
-  | { readonly kind: 'remove-instance'; readonly address: string }
+  | { readonly kind: 'remove-instance'; readonly address: string; readonly deposed?: string }
+  | { readonly kind: 'depose-instance'; readonly address: string; readonly resource: Omit<ResourceState, 'instances'>; readonly instance: ResourceInstanceState & { readonly deposed: string } }
+  | { readonly kind: 'restore-deposed'; readonly address: string; readonly deposed: string; readonly resource: Omit<ResourceState, 'instances'>; readonly instance: ResourceInstanceState }
   | { readonly kind: 'pending'; readonly operation: PendingOperation }
   | { readonly kind: 'pending-done'; readonly address: string }
   | { readonly kind: 'outputs'; readonly outputs: Readonly<Record<string, OutputState>> };

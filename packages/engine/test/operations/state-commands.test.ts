@@ -240,6 +240,35 @@ describe('state mv', () => {
   });
 });
 
+describe('state commands and deposed objects', () => {
+  const standby = put('lifeboat_cluster_restore.standby', { id: 'in01-new', cluster_id: 'in01-new' });
+  const deposed = put('lifeboat_cluster_restore.standby', { id: 'in01-old', cluster_id: 'in01-old' }, { deposed: '1a2b3c4d' });
+
+  it('lists and shows an instance once, by its current object, though it has a deposed one', async () => {
+    const workspace = await newWorkspace({ root });
+    const state = await seedState(workspace.backend, [standby, deposed]);
+    expect(stateList(state)).toEqual(['lifeboat_cluster_restore.standby']);
+    expect(stateShow(state, 'lifeboat_cluster_restore.standby')).toContain('"in01-new"');
+  });
+
+  it('moves deposed objects with their instance, so they are still destroyed at its new address', async () => {
+    const workspace = await newWorkspace({ root });
+    await seedState(workspace.backend, [standby, deposed]);
+    const { state } = await stateMv(workspace.backend, 'lifeboat_cluster_restore.standby', 'lifeboat_cluster_restore.dr');
+    expect(state.resources.map((r) => [r.name, r.instances.map((i) => [i.attributes.id, i.deposed])])).toEqual([
+      ['dr', [['in01-new', undefined], ['in01-old', '1a2b3c4d']]],
+    ]);
+  });
+
+  it('removes deposed objects with their instance', async () => {
+    const workspace = await newWorkspace({ root });
+    await seedState(workspace.backend, [standby, deposed]);
+    const { removed, state } = await stateRm(workspace.backend, ['lifeboat_cluster_restore.standby']);
+    expect(removed).toEqual(['lifeboat_cluster_restore.standby']);
+    expect(state.resources).toEqual([]);
+  });
+});
+
 describe('outputs', () => {
   it('reads all outputs sorted by name, or one by name, and names the ones there are when asked for another', async () => {
     const { state } = await seeded();

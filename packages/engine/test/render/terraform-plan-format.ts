@@ -57,6 +57,7 @@ export const resourceChange = z.strictObject({
   name: z.string(),
   index: z.union([z.string(), z.number()]).optional(),
   provider_name: z.string(),
+  deposed: z.string().regex(/^[0-9a-f]{8}$/).optional(),
   change,
   action_reason: actionReason.optional(),
 });
@@ -73,6 +74,7 @@ const resourceValues = z.strictObject({
   sensitive_values: marks,
   depends_on: z.array(z.string()).optional(),
   tainted: z.literal(true).optional(),
+  deposed_key: z.string().regex(/^[0-9a-f]{8}$/).optional(),
 });
 
 const values = z.strictObject({

@@ -28,6 +28,9 @@ const address: fc.Arbitrary<InstanceAddress> = fc.record(
 
 const addressText = address.map(formatInstanceAddress);
 
+/** No key (the current object) most often, else one of two deposed keys. */
+const deposedKey = fc.option(fc.constantFrom('1a2b3c4d', '00ff00ff'), { nil: undefined, freq: 3 });
+
 const putInstance: fc.Arbitrary<JournalEntry> = fc
   .record({
     address,
@@ -37,8 +40,9 @@ const putInstance: fc.Arbitrary<JournalEntry> = fc
     dependencies: fc.array(addressText, { maxLength: 2 }),
     tainted: fc.boolean(),
     provider: fc.constantFrom(provider, 'provider["registry.terraform.io/lifeboat/other"]'),
+    deposed: deposedKey,
   })
-  .map(({ address: target, schemaVersion, attributes: values, sensitive, dependencies, tainted, provider: resourceProvider }) => ({
+  .map(({ address: target, schemaVersion, attributes: values, sensitive, dependencies, tainted, provider: resourceProvider, deposed }) => ({
     kind: 'put-instance' as const,
     address: formatInstanceAddress(target),
     resource: { mode: target.mode, type: target.type, name: target.name, provider: resourceProvider },
@@ -49,8 +53,20 @@ const putInstance: fc.Arbitrary<JournalEntry> = fc
       sensitive_attributes: sensitive ? [[{ type: 'get_attr' as const, value: 'password' }]] : [],
       dependencies,
       ...(tainted ? { status: 'tainted' as const } : {}),
+      ...(deposed === undefined ? {} : { deposed }),
     },
   }));
+
+/** Deposing and restoring move one object between an instance's current and deposed places. */
+const deposeOrRestore: fc.Arbitrary<JournalEntry> = fc
+  .tuple(putInstance, fc.constantFrom('1a2b3c4d', '00ff00ff'), fc.boolean())
+  .map(([entry, key, depose]): JournalEntry => {
+    if (entry.kind !== 'put-instance') return entry;
+    const { deposed: _ignored, ...instance } = entry.instance;
+    return depose
+      ? { kind: 'depose-instance', address: entry.address, resource: entry.resource, instance: { ...instance, deposed: key } }
+      : { kind: 'restore-deposed', address: entry.address, deposed: key, resource: entry.resource, instance };
+  });
 
 const pending: fc.Arbitrary<JournalEntry> = fc
   .record({ address: addressText, key: fc.uuid(), jobId: fc.option(fc.string({ minLength: 1 }), { nil: undefined }), request: attributeValue })
@@ -78,7 +94,11 @@ const outputs: fc.Arbitrary<JournalEntry> = fc
 /** Any journal entry, weighted towards instance changes. */
 export const journalEntry: fc.Arbitrary<JournalEntry> = fc.oneof(
   { arbitrary: putInstance, weight: 4 },
-  { arbitrary: addressText.map((target): JournalEntry => ({ kind: 'remove-instance', address: target })), weight: 2 },
+  {
+    arbitrary: fc.tuple(addressText, deposedKey).map(([target, deposed]): JournalEntry => ({ kind: 'remove-instance', address: target, ...(deposed === undefined ? {} : { deposed }) })),
+    weight: 2,
+  },
+  { arbitrary: deposeOrRestore, weight: 1 },
   { arbitrary: pending, weight: 2 },
   { arbitrary: addressText.map((target): JournalEntry => ({ kind: 'pending-done', address: target })), weight: 1 },
   { arbitrary: outputs, weight: 1 },

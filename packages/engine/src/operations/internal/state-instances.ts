@@ -12,7 +12,10 @@ export interface StateInstance {
   /** `lifeboat_backup.b`. */
   readonly resourceAddress: string;
   readonly resource: ResourceState;
+  /** The instance's current object. */
   readonly instance: ResourceInstanceState;
+  /** Its deposed objects (left by an unfinished `create_before_destroy`), which go where it goes. */
+  readonly deposed: readonly ResourceInstanceState[];
 }
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -34,13 +37,23 @@ export function compareInstanceAddresses(a: InstanceAddress, b: InstanceAddress)
 /** The resource part of an instance address: `lifeboat_backup.b["x"]` → `lifeboat_backup.b`. */
 export const resourceAddressOf = (address: InstanceAddress): string => formatInstanceAddress({ mode: address.mode, type: address.type, name: address.name });
 
-/** Every instance of `state`, in Terraform's order (a state written by Terraform need not be sorted). */
+/**
+ * Every instance of `state` that has a current object, in Terraform's order (a state written by
+ * Terraform need not be sorted), with its deposed objects.
+ */
 export function stateInstances(state: StateSnapshot | undefined): StateInstance[] {
   const found: { parsed: InstanceAddress; item: StateInstance }[] = [];
   for (const resource of state?.resources ?? []) {
+    // Grouped once by key: a resource with thousands of instances is not scanned per instance.
+    const deposedByKey = new Map<InstanceKey | undefined, ResourceInstanceState[]>();
+    for (const object of resource.instances) {
+      if (object.deposed !== undefined) deposedByKey.set(object.index_key, [...(deposedByKey.get(object.index_key) ?? []), object]);
+    }
     for (const instance of resource.instances) {
+      if (instance.deposed !== undefined) continue;
       const parsed: InstanceAddress = { mode: resource.mode, type: resource.type, name: resource.name, ...(instance.index_key === undefined ? {} : { key: instance.index_key }) };
-      found.push({ parsed, item: { address: formatInstanceAddress(parsed), resourceAddress: resourceAddressOf(parsed), resource, instance } });
+      const deposed = deposedByKey.get(instance.index_key) ?? [];
+      found.push({ parsed, item: { address: formatInstanceAddress(parsed), resourceAddress: resourceAddressOf(parsed), resource, instance, deposed } });
     }
   }
   return found.sort((a, b) => compareInstanceAddresses(a.parsed, b.parsed)).map(({ item }) => item);

@@ -34,10 +34,11 @@ export function resourceChangeJson(change: ResourceChange, schemas: ProviderSche
     after_sensitive: sensitiveMarks(change.after, mask),
     ...(change.replacePaths.length === 0 ? {} : { replace_paths: change.replacePaths }),
   };
-  // `previous_address` right after `address`, where Terraform writes it (keys keep their first place).
+  // Where Terraform writes them: `previous_address` right after `address`, `deposed` after `provider_name`.
   const moved = change.previousAddress === undefined ? {} : { previous_address: change.previousAddress };
+  const deposed = change.deposed === undefined ? {} : { deposed: change.deposed };
   const { address, ...rest } = identity(change);
-  return { address, ...moved, ...rest, change: json, ...(change.actionReason === undefined ? {} : { action_reason: change.actionReason }) };
+  return { address, ...moved, ...rest, ...deposed, change: json, ...(change.actionReason === undefined ? {} : { action_reason: change.actionReason }) };
 }
 
 /** `output_changes`: a sensitive output's values are left out whole; an unknown `after` is left out, as Terraform does. */
@@ -83,8 +84,9 @@ export function plannedValuesJson(changes: readonly ResourceChange[], outputs: r
 export function configurationJson(plan: Plan): JsonConfiguration {
   const resources = new Map<string, JsonConfiguration['root_module']['resources'][number]>();
   for (const change of plan.resourceChanges) {
-    // An instance deleted because its resource block is gone has no configuration to describe.
-    if (change.actionReason === 'delete_because_no_resource_config' || resources.has(change.resourceAddress)) continue;
+    // An instance deleted because its resource block is gone, or a deposed object (whatever the
+    // configuration says), has no configuration to describe.
+    if (change.actionReason === 'delete_because_no_resource_config' || change.deposed !== undefined || resources.has(change.resourceAddress)) continue;
     resources.set(change.resourceAddress, {
       address: change.resourceAddress,
       mode: change.mode,

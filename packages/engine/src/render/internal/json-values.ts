@@ -96,9 +96,10 @@ export function stateJson(state: StateSnapshot, schemas: ProviderSchemas): JsonS
   return { format_version: '1.0', terraform_version: state.terraform_version, values };
 }
 
-const instanceOrder = (values: JsonResourceValues): { resourceAddress: string; index?: string | number } => ({
+const instanceOrder = (values: JsonResourceValues): { resourceAddress: string; index?: string | number; deposed?: string } => ({
   resourceAddress: `${values.mode === 'data' ? 'data.' : ''}${values.type}.${values.name}`,
   ...(values.index === undefined ? {} : { index: values.index }),
+  ...(values.deposed_key === undefined ? {} : { deposed: values.deposed_key }),
 });
 
 function instanceValues(resource: ResourceState, instance: ResourceInstanceState, schemas: ProviderSchemas): JsonResourceValues {
@@ -119,5 +120,6 @@ function instanceValues(resource: ResourceState, instance: ResourceInstanceState
     sensitive_values: sensitiveMarks(instance.attributes, mask),
     ...(instance.dependencies.length === 0 ? {} : { depends_on: instance.dependencies }),
     ...(instance.status === 'tainted' ? { tainted: true as const } : {}),
+    ...(instance.deposed === undefined ? {} : { deposed_key: instance.deposed }),
   };
 }

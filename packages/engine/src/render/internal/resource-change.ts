@@ -42,7 +42,7 @@ export function renderResourceChange(request: ResourceChangeRenderRequest): stri
 }
 
 function commentLines({ change, cause, palette }: ResourceChangeRenderRequest, kind: ChangeKind | undefined): string[] {
-  const subject = palette.bold(`  # ${change.address}`);
+  const subject = palette.bold(`  # ${change.address}${change.deposed === undefined ? '' : ` (deposed object ${change.deposed})`}`);
   const lines: string[] = [];
   switch (kind) {
     case undefined:
@@ -76,6 +76,7 @@ function commentLines({ change, cause, palette }: ResourceChangeRenderRequest, k
       if (change.actionReason === 'delete_because_no_move_target') lines.push(`  # (because ${change.previousAddress ?? ''} was moved to ${change.address}, which is not in configuration)`);
       if (change.actionReason === 'delete_because_count_index') lines.push(`  # (because index [${String(change.index)}] is out of range for count)`);
       if (change.actionReason === 'delete_because_each_key') lines.push(`  # (because key [${JSON.stringify(change.index)}] is not in for_each map)`);
+      if (change.deposed !== undefined) lines.push('  # (left over from a partially-failed replacement of this instance)');
       break;
   }
   if (kind !== undefined && isMoved(change)) lines.push(`  # (moved from ${change.previousAddress ?? ''})`);

@@ -43,6 +43,9 @@ const instanceAddress = z.string().refine((address) => canonicalAddress(address)
 
 const sensitivePathStep = z.looseObject({ type: z.literal('get_attr'), value: z.string() });
 
+/** Terraform's deposed keys: eight lower-case hex digits. */
+const deposedKey = z.string().regex(/^[0-9a-f]{8}$/, { message: 'expected a deposed key of 8 hex digits' });
+
 const instanceSchema = z.looseObject({
   index_key: z.union([z.string(), z.number().int().nonnegative()]).optional(),
   schema_version: z.number().int().nonnegative(),
@@ -52,6 +55,7 @@ const instanceSchema = z.looseObject({
   dependencies: z.array(z.string()).default([]),
   status: z.literal('tainted').optional(),
   create_before_destroy: z.boolean().optional(),
+  deposed: deposedKey.optional(),
 });
 
 const resourceMetaShape = {
@@ -100,8 +104,14 @@ export const stateSchema = z.looseObject({
     resources.add(id);
     const keys = new Set<string>();
     resource.instances.forEach((instance, instanceIndex) => {
-      const key = instance.index_key === undefined ? '' : `${typeof instance.index_key}:${instance.index_key}`;
-      if (keys.has(key)) context.addIssue({ code: 'custom', path: ['resources', index, 'instances', instanceIndex, 'index_key'], message: 'a second instance with this key' });
+      const key = `${instance.index_key === undefined ? '' : `${typeof instance.index_key}:${instance.index_key}`}~${instance.deposed ?? ''}`;
+      if (keys.has(key)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['resources', index, 'instances', instanceIndex, instance.deposed === undefined ? 'index_key' : 'deposed'],
+          message: instance.deposed === undefined ? 'a second instance with this key' : 'a second deposed object with this key',
+        });
+      }
       keys.add(key);
     });
   });
@@ -118,7 +128,9 @@ export const stateSchema = z.looseObject({
 /** One journal line (after the header). */
 export const journalEntrySchema = z.discriminatedUnion('kind', [
   z.looseObject({ kind: z.literal('put-instance'), address: instanceAddress, resource: z.looseObject(resourceMetaShape), instance: instanceSchema }),
-  z.looseObject({ kind: z.literal('remove-instance'), address: instanceAddress }),
+  z.looseObject({ kind: z.literal('remove-instance'), address: instanceAddress, deposed: deposedKey.optional() }),
+  z.looseObject({ kind: z.literal('depose-instance'), address: instanceAddress, resource: z.looseObject(resourceMetaShape), instance: instanceSchema.extend({ deposed: deposedKey }) }),
+  z.looseObject({ kind: z.literal('restore-deposed'), address: instanceAddress, deposed: deposedKey, resource: z.looseObject(resourceMetaShape), instance: instanceSchema }),
   z.looseObject({ kind: z.literal('pending'), operation: pendingSchema }),
   z.looseObject({ kind: z.literal('pending-done'), address: instanceAddress }),
   z.looseObject({ kind: z.literal('outputs'), outputs: outputsSchema }),
