@@ -6,9 +6,10 @@ import { Option, type Command } from 'commander';
 import type { Backup, BackupStatus } from '@lifeboat/sdk';
 import { backupColumns, formatBackup } from '../backups/views.js';
 import { completeStartedJob } from '../jobs/started-job.js';
+import { definedFields } from '../runtime/defined.js';
 import { CliError } from '../runtime/cli-error.js';
-import { collect, jsonOption, noWaitOption, required, wholeNumber } from '../runtime/options.js';
-import { firstItems } from '../runtime/paging.js';
+import { clusterHints, clusterIdOf, clusterOption, collect, jsonOption, noWaitOption, required, wholeNumber } from '../runtime/options.js';
+import { firstItems, limitOption, noteLeftOut } from '../runtime/paging.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { formatBytes } from '../runtime/units.js';
 
@@ -21,12 +22,9 @@ interface JobOptions extends ClusterOptions {
   readonly wait: boolean;
 }
 
-const clusterOption = (description = 'the cluster the backup belongs to (the CLUSTER column of lifeboat backups list)'): Option => new Option('--cluster <id>', description);
-
-/** `--cluster`, required by every command on one backup. */
-function clusterOf(options: ClusterOptions): string {
-  return required(options.cluster, { flag: '--cluster <id>', what: 'cluster id', hint: 'lifeboat backups list shows each backup\'s cluster.' });
-}
+/** `--cluster`, which every command on one backup needs. */
+const backupClusterOption = (): Option => clusterOption('the cluster the backup belongs to (the CLUSTER column of lifeboat backups list)');
+const clusterOf = (options: ClusterOptions): string => clusterIdOf(options, { hint: clusterHints.backups });
 
 export function registerBackups(program: Command, runtime: Runtime): void {
   const backups = program.command('backups').description('List, inspect, create, delete, copy, verify, rename and export backups.');
@@ -39,29 +37,22 @@ export function registerBackups(program: Command, runtime: Runtime): void {
     .addOption(new Option('--status <status>', 'only backups in this status').choices(['CREATING', 'AVAILABLE', 'FAILED', 'DELETING']))
     .addOption(new Option('--method <method>', 'only MANUAL or AUTO (policy) backups').choices(['MANUAL', 'AUTO']))
     .addOption(new Option('--type <type>', 'only CLUSTER or COLLECTION backups').choices(['CLUSTER', 'COLLECTION']))
-    .option('--limit <n>', 'show at most this many (1–10000)', wholeNumber('--limit', 1, 10_000), 50)
+    .addOption(limitOption())
     .addOption(jsonOption())
     .action(async (options: { cluster?: string; region?: string; status?: BackupStatus; method?: 'MANUAL' | 'AUTO'; type?: 'CLUSTER' | 'COLLECTION'; limit: number; json?: boolean }) => {
       const { client, projectId } = await runtime.connect({ announce: !options.json });
-      const query = {
-        ...(projectId === undefined ? {} : { projectId }),
-        ...(options.cluster === undefined ? {} : { clusterId: options.cluster }),
-        ...(options.region === undefined ? {} : { regionId: options.region }),
-        ...(options.status === undefined ? {} : { status: options.status }),
-        ...(options.method === undefined ? {} : { creationMethod: options.method }),
-        ...(options.type === undefined ? {} : { backupType: options.type }),
-      };
-      const { items, count } = await firstItems(client.backups.list({ ...query, pageSize: Math.min(100, options.limit) }).pages(), options.limit);
-      if (options.json) return runtime.output.json(items);
-      runtime.output.table(items, backupColumns(Date.now()), { empty: 'No backups. Start one with: lifeboat backups create --cluster <id>' });
-      if (count > items.length) runtime.output.note(`Showing ${items.length} of ${count} backups; pass --limit ${Math.min(count, 10_000)} to see more, or filter with --cluster, --region, --status.`);
+      const query = definedFields({ projectId, clusterId: options.cluster, regionId: options.region, status: options.status, creationMethod: options.method, backupType: options.type });
+      const head = await firstItems((pageSize) => client.backups.list({ ...query, pageSize }).pages(), options.limit);
+      if (options.json) return runtime.output.json(head.items);
+      runtime.output.table(head.items, backupColumns(Date.now()), { empty: 'No backups. Start one with: lifeboat backups create --cluster <id>' });
+      noteLeftOut(runtime.output, head, 'backups', '--cluster, --region, --status');
     });
 
   backups
     .command('describe')
     .description('Show one backup: its collections (rows, checksums) and its copies in other regions.')
     .argument('<backupId>', 'the backup')
-    .addOption(clusterOption())
+    .addOption(backupClusterOption())
     .addOption(jsonOption())
     .action(async (backupId: string, options: ClusterOptions) => {
       const clusterId = clusterOf(options);
@@ -82,15 +73,14 @@ export function registerBackups(program: Command, runtime: Runtime): void {
     .addOption(noWaitOption())
     .addOption(jsonOption())
     .action(async (options: JobOptions & { name?: string; collection?: string[]; db: string; copyTo?: string[] }) => {
-      const clusterId = required(options.cluster, { flag: '--cluster <id>', what: 'cluster to back up', hint: 'List clusters with lifeboat clusters list.' });
+      const clusterId = clusterIdOf(options, { what: 'cluster to back up' });
       const { client } = await runtime.connect({ announce: !options.json });
       const started = await client.backups.create({
         clusterId,
         ...(options.collection === undefined
           ? { backupType: 'CLUSTER' as const }
           : { backupType: 'COLLECTION' as const, dbCollections: [{ dbName: options.db, collectionNames: options.collection }] }),
-        ...(options.name === undefined ? {} : { backupName: options.name }),
-        ...(options.copyTo === undefined ? {} : { crossRegionCopies: options.copyTo.map((regionId) => ({ regionId })) }),
+        ...definedFields({ backupName: options.name, crossRegionCopies: options.copyTo?.map((regionId) => ({ regionId })) }),
       });
       const { backupId, backupName, jobId } = started;
       await completeStartedJob(runtime, {
@@ -110,7 +100,7 @@ export function registerBackups(program: Command, runtime: Runtime): void {
     .command('delete')
     .description('Delete a backup. Data other backups still use is kept.')
     .argument('<backupId>', 'the backup')
-    .addOption(clusterOption())
+    .addOption(backupClusterOption())
     .option('--yes', 'delete without asking')
     .addOption(jsonOption())
     .action(async (backupId: string, options: ClusterOptions & { yes?: boolean }) => {
@@ -134,7 +124,7 @@ export function registerBackups(program: Command, runtime: Runtime): void {
     .command('copy')
     .description('Copy a backup to another region (only data missing there moves) and wait for the copy.')
     .argument('<backupId>', 'the backup to copy')
-    .addOption(clusterOption())
+    .addOption(backupClusterOption())
     .option('--to <region>', 'the region to copy it to, e.g. local-2')
     .option('--retention-days <days>', 'delete the copy after this many days (1–30; default: keep it)', wholeNumber('--retention-days', 1, 30))
     .addOption(noWaitOption())
@@ -143,7 +133,7 @@ export function registerBackups(program: Command, runtime: Runtime): void {
       const clusterId = clusterOf(options);
       const regionId = required(options.to, { flag: '--to <region>', what: 'target region', hint: 'Regions are local-1, local-2, local-3 on a default server.' });
       const { client } = await runtime.connect({ announce: !options.json });
-      const started = await client.backups.copy({ clusterId, backupId, regionId, ...(options.retentionDays === undefined ? {} : { retentionDays: options.retentionDays }) });
+      const started = await client.backups.copy({ clusterId, backupId, regionId, ...definedFields({ retentionDays: options.retentionDays }) });
       await completeStartedJob(runtime, {
         job: started.job,
         label: `copy of ${backupId} to ${regionId}`,
@@ -162,7 +152,7 @@ export function registerBackups(program: Command, runtime: Runtime): void {
     .command('verify')
     .description('Re-read and re-hash every blob of a backup; fails if any is missing or corrupt.')
     .argument('<backupId>', 'the backup')
-    .addOption(clusterOption())
+    .addOption(backupClusterOption())
     .addOption(noWaitOption())
     .addOption(jsonOption())
     .action(async (backupId: string, options: JobOptions) => {
@@ -184,7 +174,7 @@ export function registerBackups(program: Command, runtime: Runtime): void {
     .description('Rename a backup.')
     .argument('<backupId>', 'the backup')
     .argument('<name>', 'its new name')
-    .addOption(clusterOption())
+    .addOption(backupClusterOption())
     .addOption(jsonOption())
     .action(async (backupId: string, backupName: string, options: ClusterOptions) => {
       const clusterId = clusterOf(options);
@@ -198,7 +188,7 @@ export function registerBackups(program: Command, runtime: Runtime): void {
     .command('export')
     .description("Export a backup's files to a directory of an integration from the server's configuration.")
     .argument('<backupId>', 'the backup')
-    .addOption(clusterOption())
+    .addOption(backupClusterOption())
     .option('--integration <id>', 'the integration (a named directory in the server configuration)')
     .option('--directory <path>', 'relative path inside the integration to write to')
     .addOption(noWaitOption())

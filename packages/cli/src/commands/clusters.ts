@@ -3,6 +3,7 @@
  * backup (what a restore would start from).
  */
 import type { Command } from 'commander';
+import { definedFields } from '../runtime/defined.js';
 import { formatFields } from '../runtime/fields.js';
 import { jsonOption } from '../runtime/options.js';
 import type { Runtime } from '../runtime/runtime.js';
@@ -17,7 +18,7 @@ export function registerClusters(program: Command, runtime: Runtime): void {
     .addOption(jsonOption())
     .action(async (options: { json?: boolean }) => {
       const { client, projectId } = await runtime.connect({ announce: !options.json });
-      const rows = await client.clusters.list(projectId === undefined ? {} : { projectId }).toArray();
+      const rows = await client.clusters.list(definedFields({ projectId })).toArray();
       if (options.json) return runtime.output.json(rows);
       const now = Date.now();
       runtime.output.table(

@@ -4,7 +4,7 @@
  */
 import { Option, type Command } from 'commander';
 import type { CopyPolicyScope } from '@lifeboat/sdk';
-import { jsonOption, required, wholeNumber } from '../runtime/options.js';
+import { clusterIdOf, clusterOption, jsonOption, required, wholeNumber } from '../runtime/options.js';
 import type { Runtime } from '../runtime/runtime.js';
 
 interface CopyPolicyOptions {
@@ -13,8 +13,7 @@ interface CopyPolicyOptions {
   readonly json?: boolean;
 }
 
-const clusterOption = (): Option => new Option('--cluster <id>', 'the cluster whose backups are copied');
-const clusterOf = (options: CopyPolicyOptions): string => required(options.cluster, { flag: '--cluster <id>', what: 'cluster id', hint: 'List clusters with lifeboat clusters list.' });
+const sourceClusterOption = (): Option => clusterOption('the cluster whose backups are copied');
 const regionOf = (options: CopyPolicyOptions): string => required(options.region, { flag: '--region <id>', what: 'region', hint: 'Regions are local-1, local-2, local-3 on a default server.' });
 
 export function registerCopyPolicy(program: Command, runtime: Runtime): void {
@@ -23,10 +22,10 @@ export function registerCopyPolicy(program: Command, runtime: Runtime): void {
   copyPolicy
     .command('list')
     .description("List a cluster's copy policies.")
-    .addOption(clusterOption())
+    .addOption(sourceClusterOption())
     .addOption(jsonOption())
     .action(async (options: CopyPolicyOptions) => {
-      const clusterId = clusterOf(options);
+      const clusterId = clusterIdOf(options);
       const { client } = await runtime.connect({ announce: !options.json });
       const policies = await client.copyPolicies.list(clusterId);
       if (options.json) return runtime.output.json(policies);
@@ -44,13 +43,13 @@ export function registerCopyPolicy(program: Command, runtime: Runtime): void {
   copyPolicy
     .command('set')
     .description('Copy backups of a cluster to a region from now on (creates or replaces the policy for that region).')
-    .addOption(clusterOption())
+    .addOption(sourceClusterOption())
     .option('--region <id>', 'the region to copy to')
     .option('--retention-days <days>', 'delete each copy after this many days (1–30)', wholeNumber('--retention-days', 1, 30))
     .addOption(new Option('--applies-to <which>', 'which backups to copy').choices(['AUTO', 'MANUAL', 'ALL']).default('ALL'))
     .addOption(jsonOption())
     .action(async (options: CopyPolicyOptions & { retentionDays?: number; appliesTo: CopyPolicyScope }) => {
-      const clusterId = clusterOf(options);
+      const clusterId = clusterIdOf(options);
       const regionId = regionOf(options);
       const retentionDays = required(options.retentionDays, { flag: '--retention-days <days>', what: 'retention', hint: 'Copies are deleted after 1–30 days.' });
       const { client } = await runtime.connect({ announce: !options.json });
@@ -62,11 +61,11 @@ export function registerCopyPolicy(program: Command, runtime: Runtime): void {
   copyPolicy
     .command('delete')
     .description('Stop copying backups of a cluster to a region; copies already made stay until they expire.')
-    .addOption(clusterOption())
+    .addOption(sourceClusterOption())
     .option('--region <id>', 'the region')
     .addOption(jsonOption())
     .action(async (options: CopyPolicyOptions) => {
-      const clusterId = clusterOf(options);
+      const clusterId = clusterIdOf(options);
       const regionId = regionOf(options);
       const { client } = await runtime.connect({ announce: !options.json });
       const deleted = await client.copyPolicies.delete({ clusterId, regionId });

@@ -8,7 +8,7 @@ import { describeTeardown, runDrill, type DrillEvent, type DrillReport } from '.
 import { formatSeconds, parseObjective, type Objective } from '../drill/objectives.js';
 import { formatDrillReport } from '../drill/report.js';
 import { CliError, sentence } from '../runtime/cli-error.js';
-import { jsonOption, required } from '../runtime/options.js';
+import { clusterIdOf, jsonOption } from '../runtime/options.js';
 import type { ProgressReporter } from '../runtime/progress.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { formatAge } from '../runtime/units.js';
@@ -36,7 +36,7 @@ export function registerDrill(program: Command, runtime: Runtime): void {
     .addOption(jsonOption())
     .addHelpText('after', '\nExit codes: 0 passed; 1 verification failed, an objective was missed, or there is no backup; 130 interrupted.')
     .action(async (options: DrillOptions) => {
-      const clusterId = required(options.cluster, { flag: '--cluster <id>', what: 'cluster to drill', hint: 'List clusters with lifeboat clusters list.' });
+      const clusterId = clusterIdOf(options, { what: 'cluster to drill' });
       const { client, projectId } = await runtime.connect({ announce: !options.json });
       const progress = runtime.progress(options.json ? runtime.output.stderr : runtime.output.stdout);
       const { signal } = runtime.interrupt();

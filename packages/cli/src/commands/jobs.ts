@@ -7,8 +7,9 @@ import { Option, type Command } from 'commander';
 import type { JobStatus, JobType } from '@lifeboat/sdk';
 import { followJobs } from '../jobs/follow.js';
 import { formatJob, jobColumns } from '../jobs/views.js';
-import { jsonOption, wholeNumber } from '../runtime/options.js';
-import { firstItems } from '../runtime/paging.js';
+import { definedFields } from '../runtime/defined.js';
+import { jsonOption } from '../runtime/options.js';
+import { firstItems, limitOption, noteLeftOut } from '../runtime/paging.js';
 import type { Runtime } from '../runtime/runtime.js';
 
 export function registerJobs(program: Command, runtime: Runtime): void {
@@ -20,19 +21,15 @@ export function registerJobs(program: Command, runtime: Runtime): void {
     .option('--cluster <id>', 'only jobs of this cluster')
     .addOption(new Option('--type <type>', 'only jobs of this type').choices(['BACKUP', 'RESTORE', 'COPY', 'EXPORT', 'VERIFY']))
     .addOption(new Option('--status <status>', 'only jobs in this status').choices(['PENDING', 'IN_PROGRESS', 'SUCCESSFUL', 'FAILED', 'CANCELING', 'CANCELED']))
-    .option('--limit <n>', 'show at most this many (1–10000)', wholeNumber('--limit', 1, 10_000), 50)
+    .addOption(limitOption())
     .addOption(jsonOption())
     .action(async (options: { cluster?: string; type?: JobType; status?: JobStatus; limit: number; json?: boolean }) => {
       const { client } = await runtime.connect({ announce: !options.json });
-      const query = {
-        ...(options.cluster === undefined ? {} : { clusterId: options.cluster }),
-        ...(options.type === undefined ? {} : { type: options.type }),
-        ...(options.status === undefined ? {} : { status: options.status }),
-      };
-      const { items, count } = await firstItems(client.jobs.list({ ...query, pageSize: Math.min(100, options.limit) }).pages(), options.limit);
-      if (options.json) return runtime.output.json(items);
-      runtime.output.table(items, jobColumns(Date.now()), { empty: 'No jobs.' });
-      if (count > items.length) runtime.output.note(`Showing ${items.length} of ${count} jobs; pass --limit ${Math.min(count, 10_000)} to see more, or filter with --cluster, --type, --status.`);
+      const query = definedFields({ clusterId: options.cluster, type: options.type, status: options.status });
+      const head = await firstItems((pageSize) => client.jobs.list({ ...query, pageSize }).pages(), options.limit);
+      if (options.json) return runtime.output.json(head.items);
+      runtime.output.table(head.items, jobColumns(Date.now()), { empty: 'No jobs.' });
+      noteLeftOut(runtime.output, head, 'jobs', '--cluster, --type, --status');
     });
 
   jobs

@@ -4,6 +4,7 @@
  */
 import { Option, type Command } from 'commander';
 import type { CreateApiKeyRequest, Lifeboat } from '@lifeboat/sdk';
+import { definedFields } from '../runtime/defined.js';
 import { CliError } from '../runtime/cli-error.js';
 import { collect, jsonOption, required } from '../runtime/options.js';
 import type { Runtime } from '../runtime/runtime.js';
@@ -30,8 +31,7 @@ export function registerKeys(program: Command, runtime: Runtime): void {
       const created = await connection.client.apiKeys.create({
         name,
         role,
-        ...(projectIds === undefined ? {} : { projectIds }),
-        ...(options.privilege === undefined ? {} : { privileges: options.privilege as NonNullable<CreateApiKeyRequest['privileges']> }),
+        ...definedFields({ projectIds, privileges: options.privilege as CreateApiKeyRequest['privileges'] }),
       });
       if (options.json) return runtime.output.json({ ...created, name, role, projectIds: projectIds ?? [] });
       runtime.output.line(`Created key ${created.apiKeyId} (${name}, ${role}${projectIds === undefined ? '' : ` in ${projectIds.join(', ')}`}).`);

@@ -5,9 +5,10 @@
 import { Option, type Command } from 'commander';
 import type { BackupPolicy } from '@lifeboat/sdk';
 import { describeSchedule, parseFrequency } from '../policy/schedule.js';
+import { definedFields } from '../runtime/defined.js';
 import { CliError } from '../runtime/cli-error.js';
 import { formatFields } from '../runtime/fields.js';
-import { collect, jsonOption, required, wholeNumber } from '../runtime/options.js';
+import { clusterIdOf, clusterOption, collect, jsonOption, required, wholeNumber } from '../runtime/options.js';
 import type { Runtime } from '../runtime/runtime.js';
 
 interface PolicyOptions {
@@ -15,8 +16,6 @@ interface PolicyOptions {
   readonly json?: boolean;
 }
 
-const clusterOption = (): Option => new Option('--cluster <id>', 'the cluster');
-const clusterOf = (options: PolicyOptions): string => required(options.cluster, { flag: '--cluster <id>', what: 'cluster id', hint: 'List clusters with lifeboat clusters list.' });
 
 export function registerPolicy(program: Command, runtime: Runtime): void {
   const policy = program.command('policy').description("Show, set or disable a cluster's automatic backup policy.");
@@ -24,10 +23,10 @@ export function registerPolicy(program: Command, runtime: Runtime): void {
   policy
     .command('get')
     .description("Show a cluster's backup policy: schedule, retention and the regions AUTO backups are copied to.")
-    .addOption(clusterOption())
+    .addOption(clusterOption('the cluster'))
     .addOption(jsonOption())
     .action(async (options: PolicyOptions) => {
-      const clusterId = clusterOf(options);
+      const clusterId = clusterIdOf(options);
       const { client } = await runtime.connect({ announce: !options.json });
       const current = await client.policies.get(clusterId);
       if (options.json) return runtime.output.json(current);
@@ -37,7 +36,7 @@ export function registerPolicy(program: Command, runtime: Runtime): void {
   policy
     .command('set')
     .description('Enable automatic backups: once a day in a UTC window on chosen days, or every few minutes. A first backup starts at once.')
-    .addOption(clusterOption())
+    .addOption(clusterOption('the cluster'))
     .option('--frequency <days>', 'days to back up on: daily, weekdays, weekends, or e.g. mon,wed,fri or 1,3,5 (1 = Monday)', parseFrequency)
     .option('--start-time <window>', 'UTC window to start in, HH:mm-HH:mm, e.g. 02:00-04:00')
     .addOption(new Option('--interval-minutes <n>', 'back up every n minutes instead of once a day (for tight RPOs)').choices(['5', '10', '15', '30', '60', '240', '720', '1440']))
@@ -45,7 +44,7 @@ export function registerPolicy(program: Command, runtime: Runtime): void {
     .option('--copy-to <region>', 'also copy AUTO backups to this region, kept as long (repeatable; replaces the current list)', collect)
     .addOption(jsonOption())
     .action(async (options: PolicyOptions & { frequency?: string; startTime?: string; intervalMinutes?: string; retentionDays?: number; copyTo?: string[] }) => {
-      const clusterId = clusterOf(options);
+      const clusterId = clusterIdOf(options);
       const retentionDays = required(options.retentionDays, { flag: '--retention-days <days>', what: 'retention', hint: 'AUTO backups are deleted after 1–30 days.' });
       if (options.intervalMinutes === undefined && (options.frequency === undefined || options.startTime === undefined)) {
         throw new CliError({
@@ -59,10 +58,12 @@ export function registerPolicy(program: Command, runtime: Runtime): void {
         clusterId,
         enabled: true,
         retentionDays,
-        ...(options.intervalMinutes === undefined ? {} : { intervalMinutes: Number(options.intervalMinutes) }),
-        ...(options.frequency === undefined ? {} : { frequency: options.frequency }),
-        ...(options.startTime === undefined ? {} : { startTime: options.startTime }),
-        ...(options.copyTo === undefined ? {} : { crossRegionCopies: options.copyTo.map((regionId) => ({ regionId, retentionDays })) }),
+        ...definedFields({
+          intervalMinutes: options.intervalMinutes === undefined ? undefined : Number(options.intervalMinutes),
+          frequency: options.frequency,
+          startTime: options.startTime,
+          crossRegionCopies: options.copyTo?.map((regionId) => ({ regionId, retentionDays })),
+        }),
       });
       const stored = result.policy ?? (await client.policies.get(clusterId));
       if (options.json) return runtime.output.json(stored);
@@ -72,10 +73,10 @@ export function registerPolicy(program: Command, runtime: Runtime): void {
   policy
     .command('disable')
     .description('Stop automatic backups of a cluster; existing backups stay until they expire.')
-    .addOption(clusterOption())
+    .addOption(clusterOption('the cluster'))
     .addOption(jsonOption())
     .action(async (options: PolicyOptions) => {
-      const clusterId = clusterOf(options);
+      const clusterId = clusterIdOf(options);
       const { client } = await runtime.connect({ announce: !options.json });
       const result = await client.policies.disable(clusterId);
       if (options.json) return runtime.output.json({ clusterId: result.clusterId, status: result.status });

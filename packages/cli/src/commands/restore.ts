@@ -2,12 +2,13 @@
  * `lifeboat restore`: a backup into a new cluster (`cluster`), or collections of a backup into an
  * existing cluster (`collection`). Both wait for the restore with progress unless `--no-wait`.
  */
-import { Option, type Command } from 'commander';
+import type { Command, Option } from 'commander';
 import type { RestoreCollectionRequest } from '@lifeboat/sdk';
 import { completeStartedJob } from '../jobs/started-job.js';
 import { sourceCuSize } from '../restore/size.js';
+import { definedFields } from '../runtime/defined.js';
 import { CliError } from '../runtime/cli-error.js';
-import { collect, jsonOption, noWaitOption, required, wholeNumber } from '../runtime/options.js';
+import { clusterHints, clusterIdOf, clusterOption, collect, jsonOption, noWaitOption, required, wholeNumber } from '../runtime/options.js';
 import type { Runtime } from '../runtime/runtime.js';
 
 interface RestoreOptions {
@@ -16,7 +17,7 @@ interface RestoreOptions {
   readonly wait: boolean;
 }
 
-const sourceClusterOption = (): Option => new Option('--cluster <id>', 'the cluster the backup was taken of (the CLUSTER column of lifeboat backups list)');
+const sourceClusterOption = (): Option => clusterOption('the cluster the backup was taken of (the CLUSTER column of lifeboat backups list)');
 
 export function registerRestore(program: Command, runtime: Runtime): void {
   const restore = program.command('restore').description('Restore a backup into a new cluster, or collections into an existing one.');
@@ -33,7 +34,7 @@ export function registerRestore(program: Command, runtime: Runtime): void {
     .addOption(noWaitOption())
     .addOption(jsonOption())
     .action(async (backupId: string, options: RestoreOptions & { name?: string; cuSize?: number; release?: boolean; showPassword?: boolean }) => {
-      const clusterId = required(options.cluster, { flag: '--cluster <id>', what: 'source cluster id', hint: "lifeboat backups list shows each backup's cluster." });
+      const clusterId = clusterIdOf(options, { what: 'source cluster id', hint: clusterHints.backups });
       const clusterName = required(options.name, { flag: '--name <name>', what: 'name for the new cluster', hint: 'A restore always creates a new cluster.' });
       const { client, projectId } = await runtime.connect({ announce: !options.json });
       const backup = await client.backups.get({ clusterId, backupId });
@@ -92,7 +93,7 @@ export function registerRestore(program: Command, runtime: Runtime): void {
         backupId: string,
         options: RestoreOptions & { to?: string; db: string; collection?: string[]; as?: string; toDb?: string; unloaded?: boolean; overwrite?: boolean },
       ) => {
-        const clusterId = required(options.cluster, { flag: '--cluster <id>', what: 'source cluster id', hint: "lifeboat backups list shows each backup's cluster." });
+        const clusterId = clusterIdOf(options, { what: 'source cluster id', hint: clusterHints.backups });
         const destClusterId = options.to ?? clusterId;
         const dbCollections = restoreTargets(options);
         const { client } = await runtime.connect({ announce: !options.json });
@@ -100,7 +101,7 @@ export function registerRestore(program: Command, runtime: Runtime): void {
           clusterId,
           backupId,
           destClusterId,
-          ...(dbCollections === undefined ? {} : { dbCollections }),
+          ...definedFields({ dbCollections }),
           ...(options.overwrite === true ? { onConflict: 'OVERWRITE' as const } : {}),
         });
         const what = options.collection === undefined ? 'every collection' : options.collection.join(', ');
@@ -131,10 +132,10 @@ function restoreTargets(options: { db: string; collection?: string[]; as?: strin
   return [
     {
       dbName: options.db,
-      ...(options.toDb === undefined ? {} : { destDbName: options.toDb }),
+      ...definedFields({ destDbName: options.toDb }),
       collections: names.map((collectionName) => ({
         collectionName,
-        ...(options.as === undefined ? {} : { destCollectionName: options.as }),
+        ...definedFields({ destCollectionName: options.as }),
         ...(options.unloaded === true ? { destCollectionStatus: 'UNLOADED' as const } : {}),
       })),
     },

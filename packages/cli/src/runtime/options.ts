@@ -39,3 +39,17 @@ export function wholeNumber(flag: string, min: number, max: number): (text: stri
     throw new CliError({ code: 'INVALID_OPTION', problem: `${flag} must be a whole number from ${min} to ${max} (got ${text})`, fix: `Pass ${flag} <n> with n in ${min}–${max}.` });
   };
 }
+
+/** `--cluster <id>`, which most imperative commands take; `description` says which cluster. */
+export const clusterOption = (description: string): Option => new Option('--cluster <id>', description);
+
+/** Where people find a cluster id, for the fix of a missing `--cluster`. */
+export const clusterHints = {
+  clusters: 'List clusters with lifeboat clusters list.',
+  backups: "lifeboat backups list shows each backup's cluster.",
+} as const;
+
+/** `--cluster`'s value, or a `MISSING_OPTION` error naming the flag. */
+export function clusterIdOf(options: { readonly cluster?: string | undefined }, details: { readonly what?: string; readonly hint?: string } = {}): string {
+  return required(options.cluster, { flag: '--cluster <id>', what: details.what ?? 'cluster id', hint: details.hint ?? clusterHints.clusters });
+}
