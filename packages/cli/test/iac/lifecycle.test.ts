@@ -138,6 +138,8 @@ describe('apply', () => {
     const result = await runInTerminal(['apply'], { cwd: work.path, env, input: 'yes\r' });
     expect(result.stdout).toContain('Do you want to perform these actions?');
     expect(result.stdout).toContain('Apply complete! Resources: 0 added, 1 changed, 0 destroyed.');
+    // A terminal gets colour.
+    expect(result.stdout).toContain('\u001b[');
     expect(result.code).toBe(0);
   });
 });
@@ -160,11 +162,19 @@ describe('state, import and force-unlock', () => {
     expect(show.stdout).toContain('region_id');
   });
 
-  it('moves and removes instances, then imports the object back so the plan is empty again', async () => {
+  it('moves and removes instances, then imports the object back (by an import block, then by the command) so the plan is empty again', async () => {
     const moved = await lifeboat(['state', 'mv', 'lifeboat_copy_policy.dr', 'lifeboat_copy_policy.renamed']);
     expect(moved.stdout).toContain('Move "lifeboat_copy_policy.dr" to "lifeboat_copy_policy.renamed"');
     const removed = await lifeboat(['state', 'rm', 'lifeboat_copy_policy.renamed']);
     expect(removed.stdout).toContain('Successfully removed 1 resource instance(s).');
+
+    // An import block is imported by plan, before planning, as Terraform's plan does.
+    await work.write('main.tf.json', { ...config(21), import: [{ to: 'lifeboat_copy_policy.dr', id: '${var.cluster_id}/local-2' }] });
+    const planned = await lifeboat(['plan', '-detailed-exitcode']);
+    expect(planned.stdout).toContain('lifeboat_copy_policy.dr: Import complete');
+    expect(planned.code).toBe(0);
+    await work.write('main.tf.json', config(21));
+    await lifeboat(['state', 'rm', 'lifeboat_copy_policy.dr']);
 
     const imported = await lifeboat(['import', 'lifeboat_copy_policy.dr', `${clusterId}/local-2`]);
     expect(imported.stderr).toBe('');
