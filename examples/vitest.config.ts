@@ -10,6 +10,8 @@ export default defineProject({
     name: 'examples',
     include: ['**/*.test.ts'],
     typecheck: { enabled: false },
+    // The main job runs the built `lifeboat` binary: rebuild stale packages first, as the CLI's tests do.
+    globalSetup: ['../packages/cli/test/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
