@@ -2,19 +2,30 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describeErrorCode, endpoints, type EndpointDefinition, type EndpointName } from '@lifeboat/api';
+import fc from 'fast-check';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedCluster, startTestServer, type TestServer } from '../harness.js';
-import { deeplyNested, nastyKeys, Random, randomJson, randomNumber, randomString, RawJson, toJsonText } from './random-json.js';
+import { seedCluster } from '../support/clusters.js';
+import { count, formatCounts, recordReport } from '../support/figures.js';
+import { replayHint, suiteSeed, trialCount } from '../support/run-options.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { deeplyNested, drawFrom, nastyKeys, randomJson, randomNumber, randomString, RawJson, toJsonText, type Draw } from './hostile-json.js';
 
 /**
- * Hostile input against every endpoint: whatever arrives, the server answers with the envelope
- * and a catalogued code whose HTTP status it uses, never a 5xx, and stays healthy. Inputs come
- * from a seeded generator (see random-json.ts), so a failure is replayed with its seed.
+ * Hostile input against every endpoint, property-based with fast-check: whatever arrives in the
+ * body, the query or the path, the server answers with the envelope and a catalogued code whose
+ * HTTP status it uses, never a 5xx, logs no error and stays healthy. Names that would reach the
+ * file system are refused before anything is created, and oversized bodies are refused.
  */
 
-const seed = Number(process.env.LIFEBOAT_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 32));
-const casesPerEndpoint = Number(process.env.LIFEBOAT_FUZZ_CASES ?? 25);
+const seed = suiteSeed('fuzz-api');
+const casesPerEndpoint = trialCount({ ci: 25, long: 500 });
+const namesTried = trialCount({ ci: 60, long: 1000 });
+const startedAt = Date.now();
+/** What the server answered, for the figures. */
+const answers: Record<string, number> = {};
+const codesSeen = new Set<number>();
+let requestsSent = 0;
 
 let t: TestServer;
 let exportDir: string;
@@ -59,6 +70,8 @@ interface SentRequest {
 /** Why an answer breaks the contract, or undefined if it keeps it. */
 async function contractProblem(response: Response): Promise<string | undefined> {
   const text = await response.text();
+  requestsSent += 1;
+  count(answers, response.status === 200 ? '200' : `${Math.floor(response.status / 100)}xx`);
   if (response.status >= 500) return `status ${response.status}: ${text.slice(0, 300)}`;
   let body: { code?: unknown; message?: unknown; data?: unknown };
   try {
@@ -70,6 +83,7 @@ async function contractProblem(response: Response): Promise<string | undefined> 
   if (typeof body.code !== 'number' || body.code === 0 || typeof body.message !== 'string' || body.message === '') {
     return `status ${response.status} without an error envelope: ${text.slice(0, 300)}`;
   }
+  codesSeen.add(body.code);
   const catalogued = describeErrorCode(body.code);
   if (catalogued?.httpStatus !== response.status) return `status ${response.status} with code ${body.code}, catalogued for ${catalogued?.httpStatus ?? 'nothing'}`;
   return undefined;
@@ -103,7 +117,7 @@ const jsonSchemaOf = (schema: z.ZodType | undefined): JsonSchema | undefined =>
   schema === undefined ? undefined : (z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema);
 
 /** Good values by field name; destructive endpoints get throwaway targets. */
-function knownValue(endpoint: EndpointName, field: string, r: Random): unknown {
+function knownValue(endpoint: EndpointName, field: string, r: Draw): unknown {
   const destructive = endpoint === 'dropCluster' || endpoint === 'deleteBackup';
   switch (field) {
     case 'projectId':
@@ -161,7 +175,7 @@ function knownValue(endpoint: EndpointName, field: string, r: Random): unknown {
   }
 }
 
-function sample(endpoint: EndpointName, schema: JsonSchema, field: string, r: Random): unknown {
+function sample(endpoint: EndpointName, schema: JsonSchema, field: string, r: Draw): unknown {
   const good = knownValue(endpoint, field, r);
   if (good !== undefined && r.chance(0.85)) return good;
   if (schema.const !== undefined) return schema.const;
@@ -195,7 +209,7 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-function hostileValue(r: Random): unknown {
+function hostileValue(r: Draw): unknown {
   switch (r.int(0, 4)) {
     case 0:
       return randomString(r);
@@ -209,7 +223,7 @@ function hostileValue(r: Random): unknown {
 }
 
 /** Breaks a value in one place: replaces, removes or adds something somewhere inside it. */
-function mutate(root: unknown, r: Random): unknown {
+function mutate(root: unknown, r: Draw): unknown {
   const isContainer = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !(value instanceof RawJson);
   if (!isContainer(root) || r.chance(0.1)) return hostileValue(r);
   let node: Record<string, unknown> = root;
@@ -235,7 +249,7 @@ function mutate(root: unknown, r: Random): unknown {
 
 const asQueryValue = (value: unknown): string => (typeof value === 'string' ? value : toJsonText(value));
 
-function queryString(endpoint: EndpointName, schema: JsonSchema | undefined, r: Random): string {
+function queryString(endpoint: EndpointName, schema: JsonSchema | undefined, r: Draw): string {
   if (schema === undefined && r.chance(0.8)) return '';
   if (r.chance(0.1)) return r.pick(['?%', '?pageSize=%E0%A4%A', '?a[b][c]=1&a=2', `?${'x=1&'.repeat(3000)}`, '?pageSize=1&pageSize=2', '?=&&=', '?__proto__[x]=1']);
   const params = new URLSearchParams();
@@ -255,14 +269,14 @@ function queryString(endpoint: EndpointName, schema: JsonSchema | undefined, r: 
 /** encodeURIComponent, with lone surrogates (which it refuses) made U+FFFD as a URL would. */
 const encodeSegment = (text: string): string => encodeURIComponent(text.replace(/[\ud800-\udfff]/gu, '\ufffd'));
 
-function pathSegment(endpoint: EndpointName, field: string, r: Random): string {
+function pathSegment(endpoint: EndpointName, field: string, r: Draw): string {
   const good = knownValue(endpoint, field, r);
   if (typeof good === 'string' && r.chance(0.75)) return encodeSegment(good);
   if (r.chance(0.2)) return r.pick(['%2e%2e', '%2F', '%00', '%ZZ', '%', '..%2F..%2Fetc', '%E0%A4%A', ';', '*', 'x'.repeat(600)]);
   return encodeSegment(randomString(r).slice(0, r.pick([20, 200, 2000])));
 }
 
-function generate(name: EndpointName, r: Random): SentRequest {
+function generate(name: EndpointName, r: Draw): SentRequest {
   const endpoint: EndpointDefinition = endpoints[name];
   let path = endpoint.path.replace(/\{(\w+)\}/g, (_match, field: string) => pathSegment(name, field, r));
   if (endpoint.plane === 'data') path = `/clusters/${pathSegment(name, 'clusterId', r)}${path}`;
@@ -294,23 +308,24 @@ async function send(request: SentRequest): Promise<Response> {
   return fetch(`${t.server.url}${request.path}`, { method: request.method, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }) });
 }
 
-describe(`fuzzing every endpoint (seed ${seed}; replay with LIFEBOAT_FUZZ_SEED=${seed})`, () => {
+/** One seed per endpoint, so replaying one endpoint does not depend on the others. */
+const endpointSeed = (name: string): number => (seed ^ [...name].reduce((hash, char) => Math.imul(hash, 31) + char.charCodeAt(0), 7)) >>> 0;
+
+describe(`fuzzing every endpoint (${replayHint()})`, () => {
   it.each(Object.keys(endpoints) as EndpointName[])('%s answers hostile input with a catalogued 4xx or a success, never a 5xx', async (name) => {
-    // One stream per endpoint, so replaying one endpoint does not depend on the others.
-    const r = new Random(seed ^ [...name].reduce((hash, char) => Math.imul(hash, 31) + char.charCodeAt(0), 7));
-    const problems: string[] = [];
-    for (let i = 0; i < casesPerEndpoint; i++) {
-      const request = generate(name, r);
-      let problem: string | undefined;
-      try {
-        problem = await contractProblem(await send(request));
-      } catch (error) {
-        problem = `no answer: ${(error as Error).message} ${(error as { cause?: Error }).cause?.message ?? ''}`;
-      }
-      if (problem !== undefined) problems.push(`case ${i}: ${summary(request)}\n  → ${problem}`);
-    }
-    if (problems.length > 0) console.log(`fuzz seed ${seed}, ${name}:\n${problems.join('\n')}`);
-    expect(problems, `seed ${seed}`).toEqual([]);
+    await fc.assert(
+      fc.asyncProperty(fc.gen(), async (g) => {
+        const request = generate(name, drawFrom(g));
+        let problem: string | undefined;
+        try {
+          problem = await contractProblem(await send(request));
+        } catch (error) {
+          problem = `no answer: ${(error as Error).message} ${(error as { cause?: Error }).cause?.message ?? ''}`;
+        }
+        if (problem !== undefined) throw new Error(`${summary(request)}\n  → ${problem}`);
+      }),
+      { seed: endpointSeed(name), numRuns: casesPerEndpoint },
+    );
   });
 });
 
@@ -318,24 +333,26 @@ describe(`fuzzing every endpoint (seed ${seed}; replay with LIFEBOAT_FUZZ_SEED=$
 // anything is created, and nothing named after it appears on disk or in a list.
 
 const marker = 'lbfzmark';
-const hostileNames: readonly string[] = [
-  `${marker}a/b`,
-  `${marker}/../../${marker}up`,
-  `../../../${marker}escape`,
-  '..',
-  '.',
-  '/',
-  `${marker}\u0000nul`,
-  `${marker}${'x'.repeat(10_000)}`,
-  `${marker}ünïcødé`,
-  `${marker}日本`,
-  `${marker}🙂`,
-  `${marker}\\back`,
-  ` ${marker}`,
-  `${marker}%2e%2e`,
-  `${marker}\u202e`,
-  '',
-];
+/** Each of these makes a name unfit to be a file name, wherever it appears in the name. */
+const unfitPieces = ['/', '\\', '..', '.', '\u0000', ' ', '%2e%2e', 'ü', '日本', '🙂', '\u202e', '\uff0f', '\n', ':', '*', '~'];
+const examples = [`${marker}/../../${marker}up`, `../../../${marker}escape`, '..', '.', '/', '', ` ${marker}`];
+
+/** Names no field that becomes a file name may accept: a piece from above, too long, or unicode. */
+const unfitName = fc.oneof(
+  fc.constantFrom(...examples),
+  fc.tuple(fc.constantFrom(...unfitPieces), fc.string({ unit: 'binary', maxLength: 12 })).map(([piece, tail]) => `${marker}${piece}${tail}`),
+  fc.tuple(fc.string({ unit: 'binary', maxLength: 6 }), fc.constantFrom(...unfitPieces)).map(([head, piece]) => `${head}${piece}${marker}`),
+  fc.integer({ min: 65, max: 20_000 }).map((length) => `${marker}${'x'.repeat(length)}`),
+);
+
+/** Export directories (relative paths of plain segments) that must be refused. */
+const unfitDirectory = fc.oneof(
+  fc.constantFrom(`../${marker}`, `/${marker}`, `${marker}/../../${marker}`, `${marker}//x`, `./${marker}`, `${marker}/./x`, `${marker}/..`, '..', ''),
+  fc
+    .tuple(fc.constantFrom('/../', '\u0000', '\\', ' ', 'ü', '//', '/./', '\n', '%'), fc.string({ unit: 'binary', maxLength: 12 }))
+    .map(([piece, tail]) => `${marker}${piece}${tail}`),
+  fc.integer({ min: 256, max: 20_000 }).map((length) => `${marker}/${'x'.repeat(length)}`),
+);
 
 async function entryNames(dir: string): Promise<string[]> {
   const names: string[] = [];
@@ -346,40 +363,56 @@ async function entryNames(dir: string): Promise<string[]> {
   return names;
 }
 
-describe('hostile names', () => {
+describe('names that would reach the file system', () => {
   const post = async (path: string, body: unknown) => {
     const response = await fetch(`${t.server.url}${path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${t.server.ownerApiKey}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
+    requestsSent += 1;
     return { status: response.status, body: (await response.json()) as { code: number } };
   };
   const schema = { fields: [{ fieldName: 'id', dataType: 'Int64', isPrimary: true }, { fieldName: 'vector', dataType: 'FloatVector', elementTypeParams: { dim: 4 } }] };
 
-  it.each(hostileNames.map((name) => [JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name), name] as const))(
-    'are refused with 400 in every name field: %s',
-    async (_shown, name) => {
-      const data = `/clusters/${known.clusterId}/v2/vectordb`;
-      const attempts = [
-        ['clusterName', '/v2/clusters/createDedicated', { projectId: known.projectId, regionId: 'local-1', clusterName: name, cuSize: 1 }],
-        ['clusterName', `/v2/clusters/${known.clusterId}/backups/${known.backupId}/restoreCluster`, { projectId: known.projectId, clusterName: name, cuSize: 1 }],
-        ['dbName', `${data}/databases/create`, { dbName: name }],
-        ['dbName', `${data}/collections/create`, { dbName: name, collectionName: 'fine', schema }],
-        ['collectionName', `${data}/collections/create`, { collectionName: name, schema }],
-        ['partitionName', `${data}/collections/create`, { collectionName: 'fine', schema, partitionNames: [name] }],
-        ['partitionName', `${data}/partitions/create`, { collectionName: 'articles', partitionName: name }],
-        ['partitionName', `${data}/entities/insert`, { collectionName: 'articles', partitionName: name, data: [{ id: 1, title: 't', vector: [1, 2, 3, 4] }] }],
-      ] as const;
-      for (const [field, path, body] of attempts) {
-        const answer = await post(path, body);
-        // clusterName has the hosted code; the other names share Lifeboat's; inside a list the
-        // field name is that of the list, which has no code of its own.
-        const codes = field === 'clusterName' ? [96010] : Array.isArray((body as { partitionNames?: unknown }).partitionNames) ? [97007, 97001] : [97007];
-        expect({ field, path, status: answer.status, code: answer.body.code }).toEqual({ field, path, status: 400, code: expect.toBeOneOf(codes) });
-      }
-    },
-  );
+  it('are refused with 400 in every name field, whatever they hold', async () => {
+    await fc.assert(
+      fc.asyncProperty(unfitName, async (name) => {
+        const data = `/clusters/${known.clusterId}/v2/vectordb`;
+        const attempts = [
+          ['clusterName', '/v2/clusters/createDedicated', { projectId: known.projectId, regionId: 'local-1', clusterName: name, cuSize: 1 }],
+          ['clusterName', `/v2/clusters/${known.clusterId}/backups/${known.backupId}/restoreCluster`, { projectId: known.projectId, clusterName: name, cuSize: 1 }],
+          ['dbName', `${data}/databases/create`, { dbName: name }],
+          ['dbName', `${data}/collections/create`, { dbName: name, collectionName: 'fine', schema }],
+          ['collectionName', `${data}/collections/create`, { collectionName: name, schema }],
+          ['partitionName', `${data}/collections/create`, { collectionName: 'fine', schema, partitionNames: [name] }],
+          ['partitionName', `${data}/partitions/create`, { collectionName: 'articles', partitionName: name }],
+          ['partitionName', `${data}/entities/insert`, { collectionName: 'articles', partitionName: name, data: [{ id: 1, title: 't', vector: [1, 2, 3, 4] }] }],
+        ] as const;
+        for (const [field, path, body] of attempts) {
+          const answer = await post(path, body);
+          // clusterName has the hosted code; the other names share Lifeboat's; inside a list the
+          // field name is that of the list, which has no code of its own.
+          const codes = field === 'clusterName' ? [96010] : Array.isArray((body as { partitionNames?: unknown }).partitionNames) ? [97007, 97001] : [97007];
+          expect({ field, path, status: answer.status, code: answer.body.code }).toEqual({ field, path, status: 400, code: expect.toBeOneOf(codes) });
+        }
+      }),
+      { seed, numRuns: namesTried },
+    );
+  });
+
+  it('are refused with 400 as export directories', async () => {
+    await fc.assert(
+      fc.asyncProperty(unfitDirectory, async (directory) => {
+        const answer = await post(`/v2/clusters/${known.clusterId}/backups/${known.backupId}/export`, { integrationId: 'exports', directory });
+        expect({ directory, status: answer.status, catalogued: describeErrorCode(answer.body.code)?.httpStatus }).toEqual({ directory, status: 400, catalogued: 400 });
+      }),
+      { seed, numRuns: namesTried },
+    );
+    await t.server.idle(10_000);
+    expect((await entryNames(exportDir)).filter((name) => name.includes(marker))).toEqual([]);
+    expect((await readdir(dirname(exportDir))).filter((name) => name.includes(marker))).toEqual([]);
+  });
 
   it('leave nothing named after them in lists or on disk', async () => {
     const isHostile = (name: string) => name.includes(marker) || ['..', '.', '/', ''].includes(name);
@@ -454,5 +487,33 @@ describe('after all of it', () => {
     expect((await t.client.clusters.get(known.clusterId)).status).toBe('RUNNING');
     const description = await t.client.dataPlane(known.clusterId).collections.describe({ collectionName: 'articles' });
     expect(description.rowCount).toBeGreaterThanOrEqual(20);
+
+    const endpointCount = Object.keys(endpoints).length;
+    await recordReport({
+      suite: 'fuzz-api',
+      title: 'Bad input: the API',
+      summary: `api fuzzing: ${endpointCount} endpoints × ${casesPerEndpoint} cases, ${requestsSent} requests, ${answers['5xx'] ?? 0} 5xx, ${serverErrors.length} errors logged (${replayHint()})`,
+      tried:
+        `fast-check properties over every endpoint: requests built from the endpoint's own schema and then broken (fields removed, replaced or added, with ` +
+        'nasty strings, numbers, keys such as __proto__, unicode with lone surrogates, strings up to 200,000 characters, nesting up to 50,000 levels), hostile ' +
+        `query strings and path segments (%-escapes, "..", NUL, 2,000-character ids), odd content types and Idempotency-Keys; ${namesTried} generated names with path ` +
+        `separators, "..", NUL, unicode or over-long in every name field, ${namesTried} export directories that climb out; oversized bodies.`,
+      held: [
+        'every answer was a success envelope or an error envelope whose code is catalogued for the HTTP status it came with; never a 5xx',
+        'the server logged no error, stayed healthy and kept its data',
+        'every unfit name was refused with 400 before anything was created: nothing named after it in lists, in the data directory, beside it, or in the export directory',
+        'a 70 MB body to the data plane and a 2 MB body to the control plane were refused with 413',
+      ],
+      figures: [
+        ['Endpoints', endpointCount],
+        ['Generated requests per endpoint', casesPerEndpoint],
+        ['Requests sent in all', requestsSent],
+        ['Answers to the generated requests', formatCounts(answers)],
+        ['Distinct error codes answered', codesSeen.size],
+        ['Unfit names tried (8 fields each) / export directories', `${namesTried} / ${namesTried}`],
+        ['Errors the server logged', serverErrors.length],
+      ],
+      durationMs: Date.now() - startedAt,
+    });
   });
 });

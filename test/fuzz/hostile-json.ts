@@ -1,43 +1,40 @@
 /**
- * A small seeded generator of hostile JSON for the HTTP fuzz test. fast-check is not installed in
- * this workspace, so this stands in for it: the same seed gives the same requests, so a failure
- * is replayed by running with `LIFEBOAT_FUZZ_SEED=<seed>`.
+ * Hostile JSON for the API fuzz suite, drawn through fast-check (`fc.gen()`), so a failing case
+ * is replayed from its seed and shrunk towards a smaller one.
  */
+import fc from 'fast-check';
 
 /** Literal JSON text spliced into a body as is: `-0`, `1e999`, nesting too deep to build. */
 export class RawJson {
   constructor(readonly text: string) {}
 }
 
-/** mulberry32: tiny, fast and good enough to drive test inputs. */
-export class Random {
-  #state: number;
-
-  constructor(seed: number) {
-    this.#state = seed >>> 0;
-  }
-
-  /** A float in [0, 1). */
-  next(): number {
-    this.#state = (this.#state + 0x6d2b79f5) >>> 0;
-    let t = this.#state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
+/** The choices a generator makes; each one is a fast-check draw. */
+export interface Draw {
   /** An integer in [min, max]. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
+  int(min: number, max: number): number;
+  chance(p: number): boolean;
+  pick<T>(items: readonly T[]): T;
+  /** A float in [0, 1). */
+  next(): number;
+  /** Any string of code points, lone surrogates included. */
+  unicode(maxLength: number): string;
+}
 
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)] as T;
-  }
+/**
+ * A `Draw` over a fast-check generator: shrinking moves each choice towards its first option.
+ * Choices are drawn without fast-check's bias towards small values, which would otherwise take
+ * the first option far more often than its odds; integers keep it, to reach the edges.
+ */
+export function drawFrom(g: fc.GeneratorValue): Draw {
+  const uniform = (max: number): number => g(() => fc.noBias(fc.integer({ min: 0, max })));
+  return {
+    int: (min, max) => g(fc.integer, { min, max }),
+    chance: (p) => uniform(999) < p * 1000,
+    pick: <T>(items: readonly T[]): T => items[uniform(items.length - 1)] as T,
+    next: () => uniform(2 ** 31 - 1) / 2 ** 31,
+    unicode: (maxLength) => g(fc.string, { unit: 'binary', minLength: 1, maxLength }),
+  };
 }
 
 const nastyStrings: readonly string[] = [
@@ -110,26 +107,10 @@ const nastyNumbers: readonly (number | RawJson)[] = [
 
 export const nastyKeys: readonly string[] = ['__proto__', 'constructor', 'prototype', '', 'a.b', 'toString', 'hasOwnProperty', '\u0000', '🙂', 'x'.repeat(300)];
 
-function randomUnicode(r: Random, length: number): string {
-  let text = '';
-  for (let i = 0; i < length; i++) {
-    const range = r.pick([
-      [0x20, 0x7e],
-      [0x00, 0x1f],
-      [0xa0, 0x2fff],
-      [0x4e00, 0x9fff],
-      [0xd800, 0xdfff],
-      [0x1f300, 0x1faff],
-    ] as const);
-    text += String.fromCodePoint(r.int(range[0], range[1]));
-  }
-  return text;
-}
-
-export function randomString(r: Random): string {
+export function randomString(r: Draw): string {
   switch (r.int(0, 5)) {
     case 0:
-      return randomUnicode(r, r.int(1, 40));
+      return r.unicode(40);
     case 1:
       return r.pick(['x', '/', '.', '🙂', 'é']).repeat(r.pick([10_000, 70_000, 200_000]));
     case 2:
@@ -139,12 +120,12 @@ export function randomString(r: Random): string {
   }
 }
 
-export function randomNumber(r: Random): number | RawJson {
+export function randomNumber(r: Draw): number | RawJson {
   return r.chance(0.7) ? r.pick(nastyNumbers) : r.int(-1_000_000, 1_000_000);
 }
 
 /** Any JSON value, possibly nested, huge or deep. */
-export function randomJson(r: Random, depth = 0): unknown {
+export function randomJson(r: Draw, depth = 0): unknown {
   const roll = r.int(0, depth > 3 ? 5 : 9);
   switch (roll) {
     case 0:
@@ -171,7 +152,7 @@ export function randomJson(r: Random, depth = 0): unknown {
 }
 
 /** Thousands of levels of objects or arrays: written as text, since building it would be slow. */
-export function deeplyNested(r: Random): RawJson {
+export function deeplyNested(r: Draw): RawJson {
   const levels = r.pick([500, 5_000, 50_000]);
   return r.chance(0.5) ? new RawJson(`${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`) : new RawJson(`${'['.repeat(levels)}${']'.repeat(levels)}`);
 }
