@@ -1,6 +1,6 @@
 /**
  * One `plan` + `apply` in a process of its own, so a test can SIGKILL it part way. Started by
- * `interrupt-kill.test.ts` as `node --conditions=@lifeboat/source --import tsx apply-process.ts`.
+ * `spawnApplyChild` (apply-child.ts) as `node --conditions=@lifeboat/source --import tsx apply-process.ts`.
  *
  * Environment:
  * - `LIFEBOAT_ENDPOINT`, `LIFEBOAT_API_KEY`: the server the test started, and its owner key;

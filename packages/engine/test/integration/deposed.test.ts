@@ -1,10 +1,7 @@
-import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Lifeboat } from '@lifeboat/sdk';
-import { startServer, type RunningServer } from '@lifeboat/server';
+import type { RunningServer } from '@lifeboat/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apply } from '../../src/apply/apply.js';
 import { loadConfiguration } from '../../src/config/load.js';
@@ -13,6 +10,8 @@ import { plan } from '../../src/plan/planner.js';
 import type { Plan } from '../../src/plan/types.js';
 import { planToJson, renderPlan } from '../../src/render/index.js';
 import { emptyState, LocalStateBackend, type ResourceInstanceState, type StateSnapshot } from '../../src/state/index.js';
+import { startTestServer, type TestServer } from '../operations/helpers.js';
+import { spawnApplyChild } from './apply-child.js';
 import { seedOrdersCluster } from './lifecycle-scenario.js';
 
 /**
@@ -23,9 +22,9 @@ import { seedOrdersCluster } from './lifecycle-scenario.js';
  * that removes it from the server and the state.
  */
 
-const script = join(dirname(fileURLToPath(import.meta.url)), 'apply-process.ts');
 const standby = 'lifeboat_cluster_restore.standby';
 
+let test: TestServer;
 let server: RunningServer;
 let owner: Lifeboat;
 /** May restore clusters (backup:restore) but not drop them (cluster:write): the server refuses the delete. */
@@ -100,9 +99,8 @@ async function expectDeposedDeletePlanned(vars: { backup_id: string; generation:
 }
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'lifeboat-deposed-'));
-  server = await startServer({ dataDir: join(work, 'server'), runner: { leaseMs: 2000, pollMs: 20 }, rateLimitPerSecond: 100_000 });
-  owner = new Lifeboat({ baseUrl: server.url, apiKey: server.ownerApiKey });
+  test = await startTestServer();
+  ({ server, client: owner, root: work } = test);
   sourceId = await seedOrdersCluster(owner, server.defaultProjectId);
   for (let i = 0; i < 2; i++) {
     const started = await owner.backups.create({ clusterId: sourceId, backupType: 'CLUSTER' });
@@ -117,8 +115,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await server?.close();
-  if (work !== undefined) await rm(work, { recursive: true, force: true });
+  await test.close();
 });
 
 describe('create_before_destroy leaving its old object behind', () => {
@@ -157,18 +154,7 @@ describe('create_before_destroy leaving its old object behind', () => {
     const vars = { backup_id: backups[0] ?? '', generation: '3' };
     const old = standbyObjects((await backend.read()) ?? emptyState()).current ?? '';
     // The child SIGKILLs itself once the new cluster is recorded, before the old one's delete starts.
-    const child = spawn(process.execPath, ['--conditions=@lifeboat/source', '--import', 'tsx', script], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        LIFEBOAT_ENDPOINT: server.url,
-        LIFEBOAT_API_KEY: server.ownerApiKey,
-        APPLY_CONFIG_DIR: join(work, 'config'),
-        APPLY_STATE_PATH: backend.options.path,
-        APPLY_VARS: JSON.stringify(vars),
-        APPLY_CRASH_AFTER: 'put-instance:1',
-      },
-    });
+    const child = spawnApplyChild({ server, configDir: join(work, 'config'), statePath: backend.options.path, vars, crashAfter: 'put-instance:1' });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
 import { access, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { Lifeboat } from '@lifeboat/sdk';
 import { startServer, type RunningServer } from '@lifeboat/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,13 +11,13 @@ import { resolveVariables } from '../../src/config/variables.js';
 import { plan, type PlanOptions } from '../../src/plan/planner.js';
 import type { Plan } from '../../src/plan/types.js';
 import { emptyState, LocalStateBackend, StateLockedError, type StateSnapshot } from '../../src/state/index.js';
+import { spawnApplyChild } from './apply-child.js';
 
 /**
  * An apply SIGKILLed part way, in a process of its own, then converged by a normal apply: no
  * duplicate backup, no orphaned cluster, and the objects the killed run started are adopted.
  */
 
-const script = join(dirname(fileURLToPath(import.meta.url)), 'apply-process.ts');
 const keys = ['k0', 'k1', 'k2', 'k3', 'k4', 'k5'] as const;
 const seed = 20_250_611;
 
@@ -93,18 +91,13 @@ interface ChildRun {
 
 /** Runs `apply-process.ts` against the test's server and kills it at `point`. */
 async function runChild(standbyName: string, point: KillPoint): Promise<ChildRun> {
-  const child = spawn(process.execPath, ['--conditions=@lifeboat/source', '--import', 'tsx', script], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      LIFEBOAT_ENDPOINT: server.url,
-      LIFEBOAT_API_KEY: server.ownerApiKey,
-      APPLY_CONFIG_DIR: join(work, 'config'),
-      APPLY_STATE_PATH: backend.options.path,
-      APPLY_VARS: JSON.stringify({ standby_name: standbyName }),
-      APPLY_PARALLELISM: '3',
-      ...(point.kind === 'self' ? { APPLY_CRASH_AFTER: point.crashAfter } : {}),
-    },
+  const child = spawnApplyChild({
+    server,
+    configDir: join(work, 'config'),
+    statePath: backend.options.path,
+    vars: { standby_name: standbyName },
+    parallelism: 3,
+    crashAfter: point.kind === 'self' ? point.crashAfter : undefined,
   });
   const pid = child.pid ?? 0;
   const lines: string[] = [];

@@ -1,13 +1,12 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Lifeboat } from '@lifeboat/sdk';
-import { startServer, type RunningServer } from '@lifeboat/server';
+import type { Lifeboat } from '@lifeboat/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apply } from '../../src/apply/apply.js';
 import type { Plan, ResourceChange } from '../../src/plan/types.js';
 import { planToJson, renderPlan } from '../../src/render/index.js';
 import { LocalStateBackend, type StateSnapshot } from '../../src/state/index.js';
+import { startTestServer, type TestServer } from '../operations/helpers.js';
 import { actionsOf, planFrom, seedOrdersCluster } from './lifecycle-scenario.js';
 
 /**
@@ -17,7 +16,7 @@ import { actionsOf, planFrom, seedOrdersCluster } from './lifecycle-scenario.js'
  * converges — including a backup whose name is made from that status.
  */
 
-let server: RunningServer;
+let test: TestServer;
 let client: Lifeboat;
 let work: string;
 let clusterId: string;
@@ -58,16 +57,14 @@ function expectStateKeepsThePlan(change: ResourceChange, recorded: Record<string
 }
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'lifeboat-update-computed-'));
-  server = await startServer({ dataDir: join(work, 'server'), runner: { leaseMs: 2000, pollMs: 20 }, rateLimitPerSecond: 100_000 });
-  client = new Lifeboat({ baseUrl: server.url, apiKey: server.ownerApiKey });
-  clusterId = await seedOrdersCluster(client, server.defaultProjectId);
+  test = await startTestServer();
+  ({ client, root: work } = test);
+  clusterId = await seedOrdersCluster(client, test.server.defaultProjectId);
   backend = new LocalStateBackend({ path: join(work, 'terraform.tfstate') });
 }, 60_000);
 
 afterAll(async () => {
-  await server.close();
-  await rm(work, { recursive: true, force: true });
+  await test.close();
 });
 
 describe('computed attributes of in-place updates', () => {
