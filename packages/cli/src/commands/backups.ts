@@ -9,7 +9,7 @@ import { completeStartedJob } from '../jobs/started-job.js';
 import { definedFields } from '../runtime/defined.js';
 import { CliError } from '../runtime/cli-error.js';
 import { clusterHints, clusterIdOf, clusterOption, collect, jsonOption, noWaitOption, required, wholeNumber } from '../runtime/options.js';
-import { firstItems, limitOption, noteLeftOut } from '../runtime/paging.js';
+import { firstItems, limitOption, printList } from '../runtime/paging.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { formatBytes } from '../runtime/units.js';
 
@@ -42,10 +42,14 @@ export function registerBackups(program: Command, runtime: Runtime): void {
     .action(async (options: { cluster?: string; region?: string; status?: BackupStatus; method?: 'MANUAL' | 'AUTO'; type?: 'CLUSTER' | 'COLLECTION'; limit: number; json?: boolean }) => {
       const { client, projectId } = await runtime.connect({ announce: !options.json });
       const query = definedFields({ projectId, clusterId: options.cluster, regionId: options.region, status: options.status, creationMethod: options.method, backupType: options.type });
-      const head = await firstItems((pageSize) => client.backups.list({ ...query, pageSize }).pages(), options.limit);
-      if (options.json) return runtime.output.json(head.items);
-      runtime.output.table(head.items, backupColumns(Date.now()), { empty: 'No backups. Start one with: lifeboat backups create --cluster <id>' });
-      noteLeftOut(runtime.output, head, 'backups', '--cluster, --region, --status');
+      printList(runtime.output, {
+        head: await firstItems((pageSize) => client.backups.list({ ...query, pageSize }).pages(), options.limit),
+        json: options.json === true,
+        columns: backupColumns(Date.now()),
+        empty: 'No backups. Start one with: lifeboat backups create --cluster <id>',
+        what: 'backups',
+        filters: '--cluster, --region, --status',
+      });
     });
 
   backups

@@ -9,7 +9,7 @@ import { followJobs } from '../jobs/follow.js';
 import { formatJob, jobColumns } from '../jobs/views.js';
 import { definedFields } from '../runtime/defined.js';
 import { jsonOption } from '../runtime/options.js';
-import { firstItems, limitOption, noteLeftOut } from '../runtime/paging.js';
+import { firstItems, limitOption, printList } from '../runtime/paging.js';
 import type { Runtime } from '../runtime/runtime.js';
 
 export function registerJobs(program: Command, runtime: Runtime): void {
@@ -26,10 +26,14 @@ export function registerJobs(program: Command, runtime: Runtime): void {
     .action(async (options: { cluster?: string; type?: JobType; status?: JobStatus; limit: number; json?: boolean }) => {
       const { client } = await runtime.connect({ announce: !options.json });
       const query = definedFields({ clusterId: options.cluster, type: options.type, status: options.status });
-      const head = await firstItems((pageSize) => client.jobs.list({ ...query, pageSize }).pages(), options.limit);
-      if (options.json) return runtime.output.json(head.items);
-      runtime.output.table(head.items, jobColumns(Date.now()), { empty: 'No jobs.' });
-      noteLeftOut(runtime.output, head, 'jobs', '--cluster, --type, --status');
+      printList(runtime.output, {
+        head: await firstItems((pageSize) => client.jobs.list({ ...query, pageSize }).pages(), options.limit),
+        json: options.json === true,
+        columns: jobColumns(Date.now()),
+        empty: 'No jobs.',
+        what: 'jobs',
+        filters: '--cluster, --type, --status',
+      });
     });
 
   jobs

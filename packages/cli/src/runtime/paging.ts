@@ -1,7 +1,8 @@
-/** Lists for people: the first few items of a paged list, how many there are, and `--limit`. */
+/** Lists: the first few items of a paged list, how many there are, `--limit`, and how they print. */
 import { Option } from 'commander';
 import { wholeNumber } from './options.js';
 import type { Output } from './output.js';
+import type { Column } from './table.js';
 
 /** One page as the SDK's `Paginator.pages()` yields it. */
 export interface CountedPage<T> {
@@ -39,8 +40,26 @@ export async function firstItems<T>(pages: (pageSize: number) => AsyncIterable<C
   return { items, count };
 }
 
-/** Notes on stderr how many items `--limit` left out, and how to see them (`filters`: the list's filter flags). */
-export function noteLeftOut(output: Output, head: ListHead<unknown>, what: string, filters: string): void {
-  if (head.count <= head.items.length) return;
-  output.note(`Showing ${head.items.length} of ${head.count} ${what}; pass --limit ${Math.min(head.count, maxLimit)} to see more, or filter with ${filters}.`);
+/** What {@link printList} shows. */
+export interface ListView<T> {
+  readonly head: ListHead<T>;
+  /** `--json`: the items as one JSON array, and nothing else. */
+  readonly json: boolean;
+  readonly columns: readonly Column<T>[];
+  /** Shown instead of an empty table. */
+  readonly empty: string;
+  /** What the items are, plural: `backups`. */
+  readonly what: string;
+  /** The list's filter flags, for the note when `--limit` left items out: `--cluster, --status`. */
+  readonly filters: string;
+}
+
+/** A list as JSON, or as a table with a note on stderr of how many `--limit` left out and how to see them. */
+export function printList<T>(output: Output, view: ListView<T>): void {
+  const { head } = view;
+  if (view.json) return output.json(head.items);
+  output.table(head.items, view.columns, { empty: view.empty });
+  if (head.count > head.items.length) {
+    output.note(`Showing ${head.items.length} of ${head.count} ${view.what}; pass --limit ${Math.min(head.count, maxLimit)} to see more, or filter with ${view.filters}.`);
+  }
 }
