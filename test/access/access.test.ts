@@ -3,12 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { endpoints, errorCatalog, expandPath, privileges, type EndpointName, type ErrorName, type Privilege, type Role } from '@lifeboat/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedCluster, startTestServer, type TestServer } from '../harness.js';
+import { seedCluster } from '../support/clusters.js';
+import { count } from '../support/figures.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { capturingLogger, checkSecrets } from './secrets.js';
 
 /**
  * Who may call what: every endpoint of the API against every kind of key. The table below says
  * what each endpoint needs; the expectations come from the roles as API.md states them, not from
- * the server's own access code, so a change to either shows up here.
+ * the server's own access code, so a change to either shows up here. Then, what the keys leave
+ * behind: nothing in logs, answers, errors or files (see secrets.ts).
  */
 
 type Action = Privilege | 'read' | 'keys:manage';
@@ -212,13 +216,18 @@ function expected(caller: Caller, row: AccessRow): Outcome {
 let t: TestServer;
 let exportDir: string;
 let fx: Fixture;
+/** Everything the server logged, at every level. */
+const log = capturingLogger();
+/** Every answer's body, to look for keys in. */
+const answerBodies: string[] = [];
+const rows: Record<string, number> = {};
 let otherProjectId: string;
 let otherClusterId: string;
 const apiKeys = new Map<string, string>();
 
 beforeAll(async () => {
   exportDir = await mkdtemp(join(tmpdir(), 'lifeboat-access-export-'));
-  t = await startTestServer({ rateLimitPerSecond: 100_000, projects: ['Team B'], integrations: { exports: exportDir } });
+  t = await startTestServer({ rateLimitPerSecond: 100_000, projects: ['Team B'], integrations: { exports: exportDir }, logger: log.logger });
   const { client } = t;
   const ownProjectId = t.server.defaultProjectId;
   const other = (await client.projects.list()).find((project) => project.projectName === 'Team B');
@@ -297,7 +306,9 @@ async function send(caller: Caller, name: EndpointName, parts: RequestParts): Pr
     headers: { ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}), ...(hasBody ? { 'content-type': 'application/json' } : {}) },
     ...(hasBody ? { body: JSON.stringify(parts.body ?? {}) } : {}),
   });
-  return { status: response.status, body: (await response.json()) as { code?: unknown; message?: unknown } };
+  const text = await response.text();
+  answerBodies.push(text);
+  return { status: response.status, body: JSON.parse(text) as { code?: unknown; message?: unknown } };
 }
 
 describe('the access table', () => {
@@ -312,6 +323,7 @@ describe.each(callers)('a caller with $label', (caller) => {
   it.each(table.map((row) => [`${row.endpoint} (${row.needs}) is ${describeOutcome(expected(caller, row))}`, row] as const))('%s', async (_title, row) => {
     const outcome = expected(caller, row);
     const { status, body } = await send(caller, row.endpoint, await row.request(fx));
+    count(rows, outcome.allowed ? 'allowed' : `denied (${outcome.why.startsWith('role lacks') ? 'role' : outcome.why})`);
     if (outcome.allowed) {
       const accepted: number[] = (row.alsoAllowed ?? []).map((name) => errorCatalog[name].code);
       expect(status === 200 || accepted.includes(body.code as number), `${row.endpoint} answered ${status} ${JSON.stringify(body)}`).toBe(true);
@@ -357,5 +369,20 @@ describe('lists seen by a key of another project', () => {
     const clusters = (await send(reader, 'listClusters', { query: { pageSize: '100' } })).body as { data: { clusters: { clusterId: string; projectId: string }[] } };
     expect(clusters.data.clusters.map((c) => c.clusterId)).toContain(fx.clusterId);
     expect(clusters.data.clusters.every((c) => c.projectId === fx.ownProjectId)).toBe(true);
+  });
+});
+
+describe('what the keys leave behind', () => {
+  it('no key in logs, answers, errors or files, and the owner key file readable by its owner only', async () => {
+    await t.server.idle(10_000);
+    await checkSecrets({
+      server: t.server,
+      dataDir: t.dataDir,
+      keys: [t.server.ownerApiKey, ...apiKeys.values()],
+      readerKey: apiKeys.get('PROJECT_READ of the project') ?? '',
+      logLines: log.lines,
+      answerBodies,
+      matrix: { rows, callers: callers.length, endpoints: table.length },
+    });
   });
 });
