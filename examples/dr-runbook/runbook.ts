@@ -1,4 +1,4 @@
-import { JobFailedError, type Cluster, type JobProgress, type Lifeboat } from '@lifeboat/sdk';
+import { JobFailedError, type Backup, type Cluster, type JobProgress, type Lifeboat } from '@lifeboat/sdk';
 import { Journal, type ClusterEntry } from './journal.js';
 import { verifyRestore, type Mismatch } from './verify.js';
 
@@ -34,7 +34,7 @@ export interface ClusterOutcome {
   readonly status: 'verified' | 'failed' | 'interrupted';
   readonly restoredClusterId?: string;
   readonly backupId?: string;
-  /** Age of the restored copy when the failover started: the data lost, at most (ms). */
+  /** Age of the restored data (when its source was backed up) when the failover started: the data lost, at most (ms). */
   readonly rpoMs?: number;
   /** From the first start of this cluster's failover to its verification (ms). */
   readonly rtoMs?: number;
@@ -116,11 +116,11 @@ async function recoverCluster(options: FailoverOptions, journal: Journal, cluste
     if (mismatches.length > 0) {
       entry = await journal.update(cluster.clusterId, { status: 'failed', finishedAt: Date.now(), reason: describeMismatches(mismatches) });
       emit({ kind: 'failed', clusterName: cluster.clusterName, reason: entry.reason ?? '' });
-      return outcomeOf(entry, backup.createTime);
+      return outcomeOf(entry, dataTimeOf(backup));
     }
     entry = await journal.update(cluster.clusterId, { status: 'verified', finishedAt: Date.now() });
     emit({ kind: 'verified', entry });
-    return outcomeOf(entry, backup.createTime);
+    return outcomeOf(entry, dataTimeOf(backup));
   } catch (error) {
     if (interrupted()) return { ...base, status: 'interrupted', reason: 'the run was interrupted; run again to resume' };
     const reason = error instanceof JobFailedError ? `restore ${error.job.status.toLowerCase()}: ${error.job.reason}` : String(error);
@@ -133,14 +133,17 @@ async function recoverCluster(options: FailoverOptions, journal: Journal, cluste
 
 const defaultName = (cluster: Cluster): string => `${cluster.clusterName}-dr`;
 
-function outcomeOf(entry: ClusterEntry, backupCreateTime?: string): ClusterOutcome {
+/** A copy holds its source's data: its own createTime is when it was copied. */
+const dataTimeOf = (backup: Backup): string => backup.dataTime ?? backup.createTime;
+
+function outcomeOf(entry: ClusterEntry, dataTime?: string): ClusterOutcome {
   return {
     sourceClusterId: entry.sourceClusterId,
     clusterName: entry.clusterName,
     status: entry.status === 'verified' ? 'verified' : 'failed',
     backupId: entry.backupId,
     ...(entry.restoredClusterId === undefined ? {} : { restoredClusterId: entry.restoredClusterId }),
-    ...(backupCreateTime === undefined ? {} : { rpoMs: Math.max(0, entry.startedAt - Date.parse(backupCreateTime)) }),
+    ...(dataTime === undefined ? {} : { rpoMs: Math.max(0, entry.startedAt - Date.parse(dataTime)) }),
     ...(entry.finishedAt === undefined ? {} : { rtoMs: entry.finishedAt - entry.startedAt }),
     ...(entry.reason === undefined ? {} : { reason: entry.reason }),
   };

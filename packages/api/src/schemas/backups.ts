@@ -105,6 +105,9 @@ export const backupSummarySchema = z.object({
   createTime: responseTimestampSchema,
   expireTime: responseTimestampSchema.nullable().describe('When an AUTO backup or a policy copy expires; null for MANUAL backups.'),
   regionId: z.string().optional().describe('Lifeboat extension: the region holding the backup.'),
+  dataTime: responseTimestampSchema
+    .optional()
+    .describe('Lifeboat extension: when the data was captured. A backup\'s createTime; for a copy, its source\'s data time (a copy made today of last week\'s backup holds last week\'s data).'),
 });
 export type BackupSummary = z.infer<typeof backupSummarySchema>;
 

@@ -61,8 +61,10 @@ export class BackupsApi {
   }
 
   /**
-   * The newest `AVAILABLE` backup of a cluster, optionally in one region (e.g. a copy in the
-   * surviving region during a disaster), or `undefined` when there is none.
+   * The `AVAILABLE` backup of a cluster with the newest data, optionally in one region (e.g. a
+   * copy in the surviving region during a disaster), or `undefined` when there is none. "Newest"
+   * is by `dataTime` where the server reports it: a copy made today of last week's backup holds
+   * last week's data, whatever its `createTime`.
    */
   async findLatest(
     query: { readonly clusterId: string; readonly regionId?: string; readonly backupType?: ListBackupsQuery['backupType'] },
@@ -70,7 +72,7 @@ export class BackupsApi {
   ): Promise<BackupSummary | undefined> {
     let latest: BackupSummary | undefined;
     for await (const backup of this.list({ ...query, status: 'AVAILABLE' }, options)) {
-      if (latest === undefined || backup.createTime > latest.createTime) latest = backup;
+      if (latest === undefined || dataTimeOf(backup) > dataTimeOf(latest)) latest = backup;
     }
     return latest;
   }
@@ -124,3 +126,6 @@ export class BackupsApi {
     return { ...started, job: new Job(this.#transport, { jobId: started.jobId, operationId: endpoint.operationId }) };
   }
 }
+
+/** When a backup's data was captured; servers without the `dataTime` extension give `createTime`. */
+const dataTimeOf = (backup: BackupSummary): string => backup.dataTime ?? backup.createTime;

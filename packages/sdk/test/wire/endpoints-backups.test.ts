@@ -84,6 +84,18 @@ describe('backups: create, list, inspect, delete', () => {
     await expect(client.backups.findLatest({ clusterId, regionId: 'local-2' })).resolves.toEqual(newest);
     expect(scope.isDone()).toBe(true);
   });
+
+  it('backups.findLatest picks the newest data, not the newest record: a late copy of an old backup loses', async () => {
+    const lateCopyOfOld = backupSummary(5, { regionId: 'local-2', createTime: '2026-11-21T10:00:00Z', dataTime: '2026-11-14T02:00:00Z' });
+    const copyOfRecent = backupSummary(4, { regionId: 'local-2', createTime: '2026-11-21T03:00:00Z', dataTime: '2026-11-21T02:00:00Z' });
+    expectServer
+      .bodiless()
+      .get('/v2/backups')
+      .query(true)
+      .reply(200, ok({ count: 2, currentPage: 1, pageSize: 100, backups: [lateCopyOfOld, copyOfRecent] }));
+
+    await expect(client.backups.findLatest({ clusterId, regionId: 'local-2' })).resolves.toEqual(copyOfRecent);
+  });
 });
 
 describe('backups: long-running work', () => {

@@ -81,6 +81,7 @@ export async function startBackup(
       size: 0,
       storedBytes: 0,
       createTime: now,
+      dataTime: now,
       expireTime: request.expireTime,
       sourceBackupId: null,
       scope: request.scope,

@@ -76,6 +76,11 @@ export interface BackupRecord {
   /** New bytes this backup wrote to its region's store. */
   readonly storedBytes: number;
   readonly createTime: number;
+  /**
+   * When the data was captured: `createTime` for a backup, the source's data time for a copy. A
+   * copy made today of last week's backup holds last week's data, and RPO is measured on this.
+   */
+  readonly dataTime: number;
   readonly expireTime: number | null;
   /** For a copy: the backup it was copied from. */
   readonly sourceBackupId: string | null;

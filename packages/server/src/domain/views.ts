@@ -33,6 +33,7 @@ export function backupSummaryView(backup: BackupRecord): BackupSummary {
     createTime: isoSeconds(backup.createTime),
     expireTime: backup.expireTime === null ? null : isoSeconds(backup.expireTime),
     regionId: backup.regionId,
+    dataTime: isoSeconds(backup.dataTime),
   };
 }
 

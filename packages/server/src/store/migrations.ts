@@ -110,4 +110,15 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'backups.data_time: when a backup\'s data was captured (a copy\'s is its source\'s)',
+    // Copies made before this migration take their source's time where the source is still known.
+    sql: `
+      ALTER TABLE backups ADD COLUMN data_time INTEGER;
+      UPDATE backups SET data_time = create_time WHERE source_backup_id IS NULL;
+      UPDATE backups SET data_time = COALESCE((SELECT source.create_time FROM backups AS source WHERE source.backup_id = backups.source_backup_id), create_time)
+        WHERE source_backup_id IS NOT NULL;
+    `,
+  },
 ];

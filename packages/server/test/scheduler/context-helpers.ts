@@ -168,6 +168,7 @@ export async function addBackup(
     size: 0,
     storedBytes: 0,
     createTime: h.clock.now(),
+    dataTime: h.clock.now(),
     expireTime: null,
     sourceBackupId: null,
     scope: null,
