@@ -2,7 +2,7 @@
  * What an apply (or destroy) did, reported after the operations' own lines: the summary line,
  * outputs, failures, and after Ctrl-C what was left running on the server.
  */
-import { diagnosticsToJson, renderDiagnostics, type ApplyResult, type Plan } from '@lifeboat/engine';
+import { diagnosticsToJson, nodeIdOf, renderDiagnostics, type ApplyResult, type Plan } from '@lifeboat/engine';
 import { CliError } from '../runtime/cli-error.js';
 import { ExitCode } from '../runtime/exit-codes.js';
 import { describeError } from '../runtime/format-error.js';
@@ -36,7 +36,8 @@ export function reportApply(report: ApplyReport): void {
   const succeeded = new Set(walk.succeeded);
   const counts = { added: 0, changed: 0, destroyed: 0 };
   for (const change of plan.resourceChanges) {
-    if (!succeeded.has(change.address)) continue;
+    // By node id: a deposed object's delete finishes under its own id, not the instance's address.
+    if (!succeeded.has(nodeIdOf(change))) continue;
     const actions = change.actions as readonly string[];
     if (actions.includes('create')) counts.added += 1;
     if (actions.includes('delete')) counts.destroyed += 1;

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { ErrorCode, isLifeboatError } from '@lifeboat/sdk';
 import type { ResourceChange } from '../plan/types.js';
 import type { Attributes, HandlerContext, ResourceType } from '../resources/resource-type.js';
 import { lifeboatProviderAddress, parseInstanceAddress } from '../state/index.js';
@@ -54,6 +55,10 @@ export async function perform(request: PerformRequest): Promise<Attributes | und
         // The object exists but its job failed: tainted, so the next apply replaces it.
         await record(instanceEntry(change, resourceType.acceptedState(config, accepted), change.dependencies, true));
         placed = true;
+        await record({ kind: 'pending-done', address: change.address });
+      } else if (!context.signal.aborted && accepted === undefined && refusedOutright(error)) {
+        // The server refused the request and did nothing: there is nothing to reconcile, and a
+        // later apply (with the configuration fixed) starts afresh rather than resending.
         await record({ kind: 'pending-done', address: change.address });
       }
       throw error;
@@ -136,4 +141,16 @@ export function instanceEntry(change: ResourceChange, attributes: Attributes, de
       ...(change.createBeforeDestroy ? { create_before_destroy: true } : {}),
     },
   };
+}
+
+/**
+ * An answer that proves the request had no effect: a 4xx the server gives before doing anything
+ * (bad input, no permission, a missing cluster, a rule such as "a backup is already running").
+ * Timeouts, network errors and 5xx prove nothing, and a reused idempotency key means an earlier
+ * request with that key may have done the work: those keep the pending operation.
+ */
+function refusedOutright(error: unknown): boolean {
+  if (!isLifeboatError(error) || error.httpStatus === undefined) return false;
+  const status = error.httpStatus;
+  return status >= 400 && status < 500 && status !== 408 && status !== 429 && error.code !== ErrorCode.IDEMPOTENCY_KEY_REUSED;
 }
