@@ -1,9 +1,10 @@
 import { mkdir, rename } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const buildDir = join(dirname(fileURLToPath(import.meta.url)), '..', '.build');
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const buildDir = join(repoRoot, 'test', '.build');
 const built = new Map<string, Promise<string>>();
 
 /**
@@ -19,7 +20,8 @@ export function bundleEntry(entry: URL): Promise<string> {
   if (output === undefined) {
     output = (async () => {
       await mkdir(buildDir, { recursive: true });
-      const outfile = join(buildDir, `${basename(source, '.ts')}.mjs`);
+      // Named after the entry's path, so `packages/server/src/bin.ts` and `packages/cli/src/bin.ts` do not collide.
+      const outfile = join(buildDir, `${relative(repoRoot, source).replace(/\.ts$/, '').replaceAll('/', '-')}.mjs`);
       // Built beside and renamed, so a concurrent run never starts a half-written file.
       const partial = `${outfile}.${process.pid}.tmp`;
       await build({
