@@ -5,7 +5,7 @@ import { endpoints, errorCatalog, expandPath, privileges, type EndpointName, typ
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCluster } from '../support/clusters.js';
 import { count } from '../support/figures.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { startTestServer, type TestServer } from '../../packages/server/test/harness.js';
 import { capturingLogger, checkSecrets } from './secrets.js';
 
 /**

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleEntry } from '../support/bundle.js';
 import { count, formatCounts, recordReport } from '../support/figures.js';
 import { Random, replayHint, suiteSeed, trialCount } from '../support/run-options.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { startTestServer, type TestServer } from '../../packages/server/test/harness.js';
 
 /**
  * `lifeboat apply` SIGKILLed at random points, then run again: each trial's configuration

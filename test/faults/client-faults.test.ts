@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 import { count, formatCounts, recordReport } from '../support/figures.js';
 import { replayHint, suiteSeed, trialCount } from '../support/run-options.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { startTestServer, type TestServer } from '../../packages/server/test/harness.js';
 
 /**
  * Client faults: the SDK talks to the server through a proxy that drops connections, delays,

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCluster } from '../support/clusters.js';
 import { count, formatCounts, recordReport } from '../support/figures.js';
 import { replayHint, suiteSeed, trialCount } from '../support/run-options.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { startTestServer, type TestServer } from '../../packages/server/test/harness.js';
 import { deeplyNested, drawFrom, nastyKeys, randomJson, randomNumber, randomString, RawJson, toJsonText, type Draw } from './hostile-json.js';
 
 /**

@@ -77,39 +77,22 @@ export async function startFaultProxy(options: { readonly target: string; readon
     const body = Buffer.concat(chunks);
     const fault = r.pick(faults);
     count(injected, fault);
-    switch (fault) {
-      case 'drop-before':
-        response.socket?.destroy();
-        return;
-      case 'status-before':
-        fail(response);
-        return;
-      case 'delay':
-        await new Promise((resolve) => setTimeout(resolve, r.int(50, 600)));
-        break;
-      default:
-        break;
-    }
+    // Drops and failures, before the server saw the request or after it answered.
+    const spoil = (): void => void (fault.startsWith('drop-') ? response.socket?.destroy() : fail(response));
+    if (fault === 'drop-before' || fault === 'status-before') return spoil();
+    if (fault === 'delay') await new Promise((resolve) => setTimeout(resolve, r.int(50, 600)));
     const answer = await forward(incoming, body);
-    switch (fault) {
-      case 'drop-after':
-        response.socket?.destroy();
-        return;
-      case 'status-after':
-        fail(response);
-        return;
-      case 'cut-body': {
-        const { 'transfer-encoding': _chunked, ...headers } = answer.headers;
-        response.writeHead(answer.status, { ...headers, 'content-length': String(answer.body.length) });
-        response.write(answer.body.subarray(0, Math.floor(answer.body.length / 2)));
-        // Flushed first, so the client sees the headers and part of the body, then the cut.
-        setTimeout(() => response.socket?.destroy(), 5);
-        return;
-      }
-      default:
-        response.writeHead(answer.status, answer.headers);
-        response.end(answer.body);
+    if (fault === 'drop-after' || fault === 'status-after') return spoil();
+    if (fault === 'cut-body') {
+      const { 'transfer-encoding': _chunked, ...headers } = answer.headers;
+      response.writeHead(answer.status, { ...headers, 'content-length': String(answer.body.length) });
+      response.write(answer.body.subarray(0, Math.floor(answer.body.length / 2)));
+      // Flushed first, so the client sees the headers and part of the body, then the cut.
+      setTimeout(() => response.socket?.destroy(), 5);
+      return;
     }
+    response.writeHead(answer.status, answer.headers);
+    response.end(answer.body);
   };
 
   const server: Server = createServer((incoming, response) => {
