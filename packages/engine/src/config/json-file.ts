@@ -20,8 +20,9 @@ export type JsonFileResult = { readonly ok: true; readonly value: JsonValue } | 
 export function parseJsonText(text: string, file: string): JsonFileResult {
   // Editors on Windows like to start files with a byte order mark; JSON.parse refuses it.
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  let value: JsonValue;
   try {
-    return { ok: true, value: JSON.parse(body) as JsonValue };
+    value = JSON.parse(body) as JsonValue;
   } catch (cause) {
     const problem = findJsonSyntaxError(body);
     if (problem === undefined) {
@@ -38,6 +39,37 @@ export function parseJsonText(text: string, file: string): JsonFileResult {
       }),
     };
   }
+  if (nestsDeeperThan(value, maxNesting)) {
+    return {
+      ok: false,
+      diagnostic: error({
+        summary: 'Configuration nested too deeply',
+        detail: `${file} nests values more than ${maxNesting} levels deep; no configuration needs that many. Fix the file (or the program that wrote it) and retry.`,
+        file,
+      }),
+    };
+  }
+  return { ok: true, value };
+}
+
+/**
+ * How deep a configuration may nest. JSON.parse takes any depth, but validation and evaluation
+ * walk values recursively; a limit far above any real configuration keeps a hostile or broken
+ * file a diagnostic instead of a stack overflow.
+ */
+const maxNesting = 256;
+
+/** Whether `value` nests deeper than `limit`, measured without recursion. */
+function nestsDeeperThan(value: JsonValue, limit: number): boolean {
+  const pending: [JsonValue, number][] = [[value, 0]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [current, depth] = next;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth >= limit) return true;
+    const children: readonly JsonValue[] = Array.isArray(current) ? current : Object.values(current as Readonly<Record<string, JsonValue>>);
+    for (const child of children) pending.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /** Reads and parses `path`; `file` is how messages name it. */

@@ -173,6 +173,16 @@ describe('parseJsonText', () => {
     expect(result.diagnostic.detail).toBe(`x.tf.json line ${line}, column ${column}: ${message}. Fix the file (or run the synth again if it was generated) and retry.`);
   });
 
+  it('refuses a file nested deeper than any configuration needs with a diagnostic, not a stack overflow', () => {
+    const deep = `{"locals":{"x":${'['.repeat(50_000)}${']'.repeat(50_000)}}}`;
+    const result = parseJsonText(deep, 'deep.tf.json');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.diagnostic).toMatchObject({ severity: 'error', summary: 'Configuration nested too deeply', file: 'deep.tf.json' });
+    // Realistic depth is fine.
+    expect(parseJsonText(`{"locals":{"x":${'['.repeat(200)}${']'.repeat(200)}}}`, 'ok.tf.json').ok).toBe(true);
+  });
+
   it('finds no error in anything JSON.stringify writes', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
