@@ -1,4 +1,3 @@
-import { createReadStream as openFileStream } from 'node:fs';
 import { open, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Readable, Writable } from 'node:stream';
@@ -7,7 +6,7 @@ import { fsyncDir, tempPathFor, writeFileAtomic } from '../internal/atomic-file.
 import type { BlobInfo, BlobStore, TransferOptions } from './blob-store.js';
 import { BlobHashMismatchError, BlobNotFoundError, ManifestUnreadableError } from './errors.js';
 import { assertBackupId, assertBlobHash, assertRegionId, isBlobHash, isStoreId } from './keys.js';
-import { ensureDir, HashingTransform, writeVerified } from './verified-write.js';
+import { ensureDir, HashingTransform, writeVerified, type VerifiedSource } from './verified-write.js';
 
 /** Where a filesystem region lives. */
 export interface FsBlobStoreOptions {
@@ -85,8 +84,8 @@ export class FsBlobStore implements BlobStore {
     const destPath = this.blobPath(hash);
     if (await this.#touchIfPresent(destPath)) return { written: 0 };
     return this.#write(hash, destPath, options, {
-      openSource: () => openFileStream(sourcePath, { highWaterMark: chunkBytes }),
-      source: sourcePath,
+      source: { file: sourcePath },
+      shownAs: sourcePath,
       hint: `Nothing was stored in region ${this.regionId}. The file changed or was damaged after its hash was taken; hash it again (for a segment, take a new snapshot) before backing it up.`,
     });
   }
@@ -96,8 +95,9 @@ export class FsBlobStore implements BlobStore {
     if (await this.#touchIfPresent(destPath)) return { written: 0 };
     const sourcePath = source instanceof FsBlobStore ? ` (${source.blobPath(hash)})` : '';
     return this.#write(hash, destPath, options, {
-      openSource: () => source.createReadStream(hash),
-      source: `blob ${hash} in region ${source.regionId}${sourcePath}`,
+      // Between two file-system regions the blob file itself is the source: the kernel copies it.
+      source: source instanceof FsBlobStore ? { file: source.blobPath(hash), readError: source.#notFound(hash) } : { stream: () => source.createReadStream(hash) },
+      shownAs: `blob ${hash} in region ${source.regionId}${sourcePath}`,
       hint: `Nothing was stored in region ${this.regionId}. Region ${source.regionId} holds a damaged copy: delete that blob there and copy it again from a region where it verifies, or take a new backup.`,
     });
   }
@@ -105,7 +105,7 @@ export class FsBlobStore implements BlobStore {
   async readTo(hash: string, destPath: string, options: TransferOptions = {}): Promise<{ readonly bytes: number }> {
     const blobPath = this.blobPath(hash);
     return writeVerified({
-      openSource: () => this.createReadStream(hash),
+      source: { file: blobPath, readError: this.#notFound(hash) },
       expectedHash: hash,
       tempPath: tempPathFor(destPath),
       destPath,
@@ -128,8 +128,12 @@ export class FsBlobStore implements BlobStore {
    * (when it is first read), not as a bare ENOENT.
    */
   createReadStream(hash: string): Readable {
-    const path = this.blobPath(hash);
-    return Readable.from(readChunks(path, { regionId: this.regionId, hash }), { objectMode: false });
+    return Readable.from(readChunks(this.blobPath(hash), this.#notFound(hash)), { objectMode: false });
+  }
+
+  /** Turns ENOENT from reading a blob into a `BlobNotFoundError`; other errors pass. */
+  #notFound(hash: string): (error: unknown) => unknown {
+    return (error) => (isMissing(error) ? new BlobNotFoundError({ regionId: this.regionId, hash, path: this.blobPath(hash) }) : error);
   }
 
   async verify(hash: string, options: TransferOptions = {}): Promise<boolean> {
@@ -237,12 +241,12 @@ export class FsBlobStore implements BlobStore {
     hash: string,
     destPath: string,
     options: TransferOptions,
-    from: { readonly openSource: () => NodeJS.ReadableStream; readonly source: string; readonly hint: string },
+    transfer: { readonly source: VerifiedSource; readonly shownAs: string; readonly hint: string },
   ): Promise<{ readonly written: number }> {
     await ensureDir(this.#tmpDir);
     await ensureDir(join(this.#blobsDir, hash.slice(0, 2)));
     const { bytes } = await writeVerified({
-      openSource: from.openSource,
+      source: transfer.source,
       expectedHash: hash,
       tempPath: tempPathFor(join(this.#tmpDir, hash)),
       destPath,
@@ -254,8 +258,8 @@ export class FsBlobStore implements BlobStore {
           expectedHash: hash,
           actualHash,
           bytes: read,
-          source: from.source,
-          hint: from.hint,
+          source: transfer.shownAs,
+          hint: transfer.hint,
         }),
     });
     return { written: bytes };
@@ -263,9 +267,9 @@ export class FsBlobStore implements BlobStore {
 }
 
 /** Reads a blob file in chunks; opening lazily lets a missing blob fail the stream as BlobNotFoundError. */
-async function* readChunks(path: string, blob: { readonly regionId: string; readonly hash: string }): AsyncGenerator<Buffer> {
+async function* readChunks(path: string, openError: (error: unknown) => unknown): AsyncGenerator<Buffer> {
   const handle = await open(path, 'r').catch((error: unknown) => {
-    throw isMissing(error) ? new BlobNotFoundError({ ...blob, path }) : error;
+    throw openError(error);
   });
   try {
     for (;;) {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Transform, Writable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -63,13 +64,24 @@ async function writeFully(handle: FileHandle, data: Buffer): Promise<void> {
   }
 }
 
-/** One verified, atomic write: a source stream into `destPath` by way of `tempPath`. */
+/**
+ * Where a verified write's bytes come from: a local file, which the kernel copies (cloning it
+ * where the file system can), or any stream.
+ */
+export type VerifiedSource =
+  | {
+      readonly file: string;
+      /** Turns the error of reading the file (e.g. ENOENT) into the one the caller reports. */
+      readonly readError?: ((error: unknown) => unknown) | undefined;
+    }
+  | {
+      /** Called only once the temp file exists, so a failure to create it leaves no open source. */
+      readonly stream: () => NodeJS.ReadableStream;
+    };
+
+/** One verified, atomic write: a source's bytes into `destPath` by way of `tempPath`. */
 export interface VerifiedWriteRequest {
-  /**
-   * Opens the source. Called only once the temp file exists, so a failure to create it never
-   * leaves an open source behind.
-   */
-  readonly openSource: () => NodeJS.ReadableStream;
+  readonly source: VerifiedSource;
   /** The SHA-256 the bytes must have; otherwise nothing is written. */
   readonly expectedHash: string;
   /** Where the bytes go while in flight: on the same file system as `destPath`. */
@@ -82,34 +94,78 @@ export interface VerifiedWriteRequest {
 }
 
 /**
- * Copies a stream to `destPath` so that the final name only ever holds verified bytes: write to
- * the temp file while hashing, compare, fsync, rename, fsync the directory. On any failure (read
+ * Copies a source to `destPath` so that the final name only ever holds verified bytes: fill the
+ * temp file, hash what it holds, compare, fsync, rename, fsync the directory. On any failure (read
  * error, abort, mismatch) the temp file is removed and the destination is left as it was.
  */
 export async function writeVerified(request: VerifiedWriteRequest): Promise<{ readonly bytes: number }> {
-  const { signal } = request;
-  signal?.throwIfAborted();
-  const handle = await open(request.tempPath, 'wx', 0o644);
+  request.signal?.throwIfAborted();
   let renamed = false;
   try {
-    let bytes: number;
-    try {
-      const hasher = new HashingTransform(request.onBytes);
-      await pipeline(request.openSource(), hasher, new FileHandleSink(handle), signal === undefined ? {} : { signal });
-      const actualHash = hasher.digest();
-      bytes = hasher.bytes;
-      if (actualHash !== request.expectedHash) throw request.mismatchError({ actualHash, bytes });
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    signal?.throwIfAborted();
+    const { hash, bytes } = 'file' in request.source ? await copyFileHashed(request, request.source) : await streamHashed(request, request.source);
+    if (hash !== request.expectedHash) throw request.mismatchError({ actualHash: hash, bytes });
+    request.signal?.throwIfAborted();
     await rename(request.tempPath, request.destPath);
     renamed = true;
     await fsyncDir(dirname(request.destPath));
     return { bytes };
   } finally {
     if (!renamed) await rm(request.tempPath, { force: true });
+  }
+}
+
+/** Read size of the read-back: small enough to stay in the L2 cache while it is hashed (1 MiB measured slower). */
+const readBackBytes = 256 * 1024;
+
+/** Hash and size of a temp file once it is filled and fsynced. */
+interface FilledTemp {
+  readonly hash: string;
+  readonly bytes: number;
+}
+
+/**
+ * A file source: the kernel copies it into the temp file (no bytes through this process, and a
+ * clone on file systems that share extents), then the temp file is read back and hashed, so the
+ * hash is of exactly the bytes that will be renamed into place.
+ */
+async function copyFileHashed(request: VerifiedWriteRequest, source: { readonly file: string; readonly readError?: ((error: unknown) => unknown) | undefined }): Promise<FilledTemp> {
+  await copyFile(source.file, request.tempPath, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE).catch((error: unknown) => {
+    throw source.readError?.(error) ?? error;
+  });
+  const handle = await open(request.tempPath, 'r+');
+  try {
+    await handle.chmod(0o644);
+    const hash = createHash('sha256');
+    // One buffer for the whole file: the read-back is sequential, and a fresh buffer per chunk
+    // would leave the garbage collector hundreds of MB to sweep per backup.
+    const buffer = Buffer.allocUnsafe(readBackBytes);
+    let bytes = 0;
+    for (;;) {
+      request.signal?.throwIfAborted();
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, bytes);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
+      bytes += bytesRead;
+      request.onBytes?.(bytesRead);
+    }
+    await handle.sync();
+    return { hash: hash.digest('hex'), bytes };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A stream source: hashed on its way into the temp file. */
+async function streamHashed(request: VerifiedWriteRequest, source: { readonly stream: () => NodeJS.ReadableStream }): Promise<FilledTemp> {
+  const handle = await open(request.tempPath, 'wx', 0o644);
+  try {
+    const hasher = new HashingTransform(request.onBytes);
+    const { signal } = request;
+    await pipeline(source.stream(), hasher, new FileHandleSink(handle), signal === undefined ? {} : { signal });
+    await handle.sync();
+    return { hash: hasher.digest(), bytes: hasher.bytes };
+  } finally {
+    await handle.close();
   }
 }
 

@@ -118,6 +118,26 @@ describe('FsBlobStore blobs', () => {
     }
   });
 
+  it('copies from a store of another kind through its stream, refusing bytes that do not match the hash', async () => {
+    const { store: primary, work } = await newStore('local-1');
+    const { store: standby, root } = await newStore('local-2');
+    const source = await writeSource(work, 'segment', 3 * 1024 * 1024 + 5);
+    const other = await writeSource(work, 'other', 1000);
+    await primary.putFile(source.hash, source.path);
+    await primary.putFile(other.hash, other.path);
+    // Not an FsBlobStore, so the copy cannot read its files and must go through its streams.
+    const remote = { regionId: 'remote-1', createReadStream: (hash: string) => primary.createReadStream(hash) } as unknown as FsBlobStore;
+    const lying = { regionId: 'remote-2', createReadStream: () => primary.createReadStream(other.hash) } as unknown as FsBlobStore;
+
+    expect(await standby.copyFrom(remote, source.hash)).toEqual({ written: source.bytes.length });
+    await expect(standby.copyFrom(lying, sha256(Buffer.from('expected')))).rejects.toBeInstanceOf(BlobHashMismatchError);
+
+    const dest = join(work, 'restored');
+    await standby.readTo(source.hash, dest);
+    expectSameBytes(await readFile(dest), source.bytes);
+    expect(await entries(join(root, 'tmp'))).toEqual([]);
+  });
+
   it('fails a copy of a blob the source region lacks with BlobNotFoundError and leaves no temp file', async () => {
     const { store: primary } = await newStore('local-1');
     const { store: standby, root } = await newStore('local-2');
