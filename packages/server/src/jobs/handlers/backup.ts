@@ -1,11 +1,37 @@
-import type { ClusterSnapshot } from '../../data/types.js';
+import type { ClusterSnapshot, SegmentInfo } from '../../data/types.js';
 import { startCopy } from '../../domain/backups.js';
 import type { BackupRecord, JobRecord } from '../../domain/model.js';
 import type { JobContext, JobEffects, JobHandler } from '../handler.js';
+import { forEachConcurrently } from '../../internal/concurrent.js';
 import { JobFailure } from '../handler.js';
 import { contentsOf, sizeOf, type BackupManifest } from '../manifest.js';
+import { ByteProgress, concurrentBlobTransfers } from './shared.js';
 
 const dayMs = 24 * 60 * 60 * 1000;
+
+/** A segment of a snapshot with where it lives in the cluster. */
+interface SegmentSource {
+  readonly dbName: string;
+  readonly collectionName: string;
+  readonly partitionName: string;
+  readonly segment: SegmentInfo;
+}
+
+/**
+ * Every segment of a snapshot once per hash: the same bytes in two places are one blob, and
+ * storing them twice at the same time would count them twice.
+ */
+function segmentSources(snapshot: ClusterSnapshot): SegmentSource[] {
+  const byHash = new Map<string, SegmentSource>();
+  for (const { dbName, collections } of snapshot.databases) {
+    for (const { collectionName, partitions } of collections) {
+      for (const { partitionName, segments } of partitions) {
+        for (const segment of segments) if (!byHash.has(segment.sha256)) byHash.set(segment.sha256, { dbName, collectionName, partitionName, segment });
+      }
+    }
+  }
+  return [...byHash.values()];
+}
 
 async function loadBackupOf(job: JobRecord, context: Pick<JobContext, 'server'>): Promise<BackupRecord> {
   const backup = job.backupId === null ? undefined : await context.server.store.getBackup(job.backupId);
@@ -34,34 +60,20 @@ export const backupHandler: JobHandler = {
     };
     const snapshot = (job.payload.snapshot as ClusterSnapshot | undefined) ?? (await takeSnapshot());
 
-    const total = sizeOf(snapshot);
-    let done = 0;
+    const sources = segmentSources(snapshot);
+    const progress = new ByteProgress(context, sources.reduce((sum, { segment }) => sum + segment.bytes, 0));
     let stored = 0;
-    context.progress(0, total);
-    for (const db of snapshot.databases) {
-      for (const collection of db.collections) {
-        for (const partition of collection.partitions) {
-          for (const segment of partition.segments) {
-            signal.throwIfAborted();
-            const path = cluster.segmentPath(db.dbName, collection.collectionName, partition.partitionName, segment);
-            const { written } = await store
-              .putFile(segment.sha256, path, {
-                signal,
-                onBytes: (bytes) => context.progress(done + bytes, total),
-              })
-              .catch((error: unknown) => {
-                if (signal.aborted) throw error;
-                throw new JobFailure(
-                  `could not store segment ${segment.sha256.slice(0, 12)} of ${db.dbName}.${collection.collectionName}: ${(error as Error).message}`,
-                );
-              });
-            stored += written;
-            done += segment.bytes;
-            context.progress(done, total);
-          }
-        }
-      }
-    }
+    await forEachConcurrently(sources, concurrentBlobTransfers, async ({ dbName, collectionName, partitionName, segment }) => {
+      signal.throwIfAborted();
+      const path = cluster.segmentPath(dbName, collectionName, partitionName, segment);
+      const segmentProgress = progress.item(segment.bytes);
+      const { written } = await store.putFile(segment.sha256, path, { signal, onBytes: segmentProgress.onBytes }).catch((error: unknown) => {
+        if (signal.aborted) throw error;
+        throw new JobFailure(`could not store segment ${segment.sha256.slice(0, 12)} of ${dbName}.${collectionName}: ${(error as Error).message}`);
+      });
+      stored += written;
+      segmentProgress.settle();
+    });
 
     const manifest: BackupManifest = {
       version: 1,
@@ -77,7 +89,7 @@ export const backupHandler: JobHandler = {
     signal.throwIfAborted();
     await store.putManifest(backup.backupId, manifest);
     server.metrics.bytesCopied.inc({ kind: 'backup' }, stored);
-    return { backup: { status: 'AVAILABLE', size: total, storedBytes: stored, contents: contentsOf(snapshot) } };
+    return { backup: { status: 'AVAILABLE', size: sizeOf(snapshot), storedBytes: stored, contents: contentsOf(snapshot) } };
   },
 
   async cleanup(job, context): Promise<JobEffects> {

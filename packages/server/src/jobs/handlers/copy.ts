@@ -1,7 +1,8 @@
 import type { JobEffects, JobHandler } from '../handler.js';
 import { JobFailure } from '../handler.js';
 import { contentsOf, segmentsOf, sizeOf, type BackupManifest } from '../manifest.js';
-import { backupOf, ByteProgress, failWith, manifestOf, regionStore } from './shared.js';
+import { forEachConcurrently } from '../../internal/concurrent.js';
+import { backupOf, ByteProgress, concurrentBlobTransfers, failWith, manifestOf, regionStore } from './shared.js';
 
 /**
  * COPY: `job.backupId` is the copy's own backup record (in the target region, CREATING,
@@ -28,14 +29,15 @@ export const copyHandler: JobHandler = {
     const segments = segmentsOf(manifest);
     const progress = new ByteProgress(context, segments.reduce((sum, segment) => sum + segment.bytes, 0));
     let stored = 0;
-    for (const segment of segments) {
+    await forEachConcurrently(segments, concurrentBlobTransfers, async (segment) => {
       signal.throwIfAborted();
+      const segmentProgress = progress.item(segment.bytes);
       const { written } = await to
-        .copyFrom(from, segment.sha256, { signal, onBytes: progress.onBytes })
+        .copyFrom(from, segment.sha256, { signal, onBytes: segmentProgress.onBytes })
         .catch(failWith(signal, `could not copy segment ${segment.sha256} from ${source.regionId} to ${copy.regionId}`));
       stored += written;
-      progress.settle(segment.bytes);
-    }
+      segmentProgress.settle();
+    });
 
     const copied: BackupManifest = { ...manifest, backupId: copy.backupId, regionId: copy.regionId, sourceBackupId: source.backupId };
     signal.throwIfAborted();

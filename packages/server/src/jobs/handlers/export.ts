@@ -53,13 +53,14 @@ export const exportHandler: JobHandler = {
       // readTo renames only verified bytes into place, so a file of the right size there was
       // written by an earlier run of this job.
       const present = await stat(dest).then((s) => s.isFile() && s.size === segment.bytes, () => false);
+      const segmentProgress = progress.item(segment.bytes);
       if (!present) {
         await store
-          .readTo(segment.sha256, dest, { signal, onBytes: progress.onBytes })
+          .readTo(segment.sha256, dest, { signal, onBytes: segmentProgress.onBytes })
           .catch(failWith(signal, `could not export segment ${segment.sha256} of backup ${backup.backupId} to ${target.shown}`));
         written += segment.bytes;
       }
-      progress.settle(segment.bytes);
+      segmentProgress.settle();
     }
 
     signal.throwIfAborted();

@@ -41,8 +41,9 @@ export async function runClusterRestore(job: JobRecord, context: JobContext): Pr
           loaded: keepLoadState ? snapshot.loaded : false,
           onConflict: 'FAIL',
           source: async (segment, destPath) => {
-            await store.readTo(segment.sha256, destPath, { signal, onBytes: progress.onBytes });
-            progress.settle(segment.bytes);
+            const segmentProgress = progress.item(segment.bytes);
+            await store.readTo(segment.sha256, destPath, { signal, onBytes: segmentProgress.onBytes });
+            segmentProgress.settle();
           },
           signal,
         })

@@ -75,8 +75,9 @@ export async function runCollectionRestore(job: JobRecord, context: JobContext):
         loaded: item.loaded,
         onConflict,
         source: async (segment, destPath) => {
-          await store.readTo(segment.sha256, destPath, { signal, onBytes: progress.onBytes });
-          progress.settle(segment.bytes);
+          const segmentProgress = progress.item(segment.bytes);
+          await store.readTo(segment.sha256, destPath, { signal, onBytes: segmentProgress.onBytes });
+          segmentProgress.settle();
         },
         signal,
       })

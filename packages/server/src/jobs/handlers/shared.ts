@@ -56,13 +56,27 @@ export function messageOf(error: unknown): string {
 }
 
 /**
- * Byte progress over a known total. Transfers report deltas (`onBytes`); `settle` then moves the
- * count to exactly where the finished item ends, so a blob that was skipped (already present) or
- * re-read after a retry never makes the count drift.
+ * Blobs a backup or copy job moves at once. One blob at a time leaves a core idle while the other
+ * waits on an fsync; a few in flight overlap hashing, reads, writes and fsyncs (which the file
+ * system can then commit together). Four matches libuv's default thread pool.
+ */
+export const concurrentBlobTransfers = 4;
+
+/** Progress of one item of a `ByteProgress`; several items may be in flight at once. */
+export interface ItemProgress {
+  /** For `TransferOptions.onBytes`. */
+  readonly onBytes: (bytes: number) => void;
+  /** The item is done: from now on it counts exactly its size. */
+  settle(): void;
+}
+
+/**
+ * Byte progress over a known total. Each item counts the deltas its transfer reports; settling it
+ * moves its count to exactly its size, so a blob that was skipped (already present) or re-read
+ * after a retry never makes the count drift.
  */
 export class ByteProgress {
-  #settled = 0;
-  #inFlight = 0;
+  #done = 0;
 
   constructor(
     private readonly job: Pick<JobContext, 'progress'>,
@@ -71,16 +85,23 @@ export class ByteProgress {
     job.progress(0, total);
   }
 
-  /** For `TransferOptions.onBytes`. */
-  readonly onBytes = (bytes: number): void => {
-    this.#inFlight += bytes;
-    this.job.progress(Math.min(this.total, this.#settled + this.#inFlight), this.total);
-  };
+  /** Starts counting one item of `bytes`. */
+  item(bytes: number): ItemProgress {
+    let counted = 0;
+    return {
+      onBytes: (delta) => {
+        counted += delta;
+        this.#add(delta);
+      },
+      settle: () => {
+        this.#add(bytes - counted);
+        counted = bytes;
+      },
+    };
+  }
 
-  /** One item of `bytes` is done. */
-  settle(bytes: number): void {
-    this.#settled += bytes;
-    this.#inFlight = 0;
-    this.job.progress(Math.min(this.total, this.#settled), this.total);
+  #add(delta: number): void {
+    this.#done += delta;
+    this.job.progress(Math.min(this.total, Math.max(0, this.#done)), this.total);
   }
 }

@@ -28,9 +28,10 @@ export const verifyHandler: JobHandler = {
     const corrupt: string[] = [];
     for (const segment of segments) {
       signal.throwIfAborted();
+      const segmentProgress = progress.item(segment.bytes);
       let intact: boolean;
       try {
-        intact = await store.verify(segment.sha256, { signal, onBytes: progress.onBytes });
+        intact = await store.verify(segment.sha256, { signal, onBytes: segmentProgress.onBytes });
       } catch (error) {
         if (signal.aborted) throw error;
         // An unreadable blob (I/O error, permissions) is as unusable as a corrupt one.
@@ -38,7 +39,7 @@ export const verifyHandler: JobHandler = {
         intact = false;
       }
       if (!intact) ((await store.has(segment.sha256)) ? corrupt : missing).push(segment.sha256);
-      progress.settle(segment.bytes);
+      segmentProgress.settle();
     }
 
     if (missing.length + corrupt.length > 0) {
