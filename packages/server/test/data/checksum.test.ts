@@ -22,6 +22,20 @@ describe('canonical JSON and row checksums', () => {
     expect(() => canonicalJson([1, , 3])).toThrow(TypeError);
   });
 
+  it('writes arrays of numbers and strings exactly as it writes them element by element', () => {
+    const general = (items: readonly unknown[]) => `[${items.map((item) => canonicalJson(item)).join(',')}]`;
+    const samples: unknown[][] = [
+      [],
+      [0, -0, 1, -1, 0.1, -2.5e-7, 1e21, 1e-7, 5e-324, Number.MAX_VALUE, -Number.MAX_SAFE_INTEGER, 0.123456],
+      Array.from({ length: 256 }, (_, i) => Math.round(Math.sin(i) * 1e6) / 1e6),
+      ['a', '"quoted"', 'line\nbreak', '\u2028', 'é', ''],
+      [1, 'two', 3.5],
+    ];
+    for (const items of samples) expect(canonicalJson(items)).toBe(general(items));
+    expect(() => canonicalJson([1, Number.POSITIVE_INFINITY])).toThrow(TypeError);
+    expect(canonicalJson([1, [2, 1], { b: 1, a: 2 }])).toBe('[1,[2,1],{"a":2,"b":1}]');
+  });
+
   it('gives 64 zeros for no rows', () => {
     expect(rowsChecksum([])).toBe(EMPTY_CHECKSUM);
     expect(combineChecksums([])).toBe(EMPTY_CHECKSUM);
