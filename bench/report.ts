@@ -56,6 +56,13 @@ export function renderReport(sections: readonly BenchmarkSection[], now = new Da
     `- Date: ${now.toISOString().slice(0, 10)}`,
     '',
   ];
+  lines.push('| benchmark | ratio | value | target |', '|---|---|---|---|');
+  for (const { results } of sections) {
+    for (const { name, ratio } of results) {
+      if (ratio !== undefined) lines.push(`| ${name} | ${ratio.label} | ${ratio.value.toFixed(3)} | ${verdict(ratio)} |`);
+    }
+  }
+  lines.push('');
   for (const { command, results } of sections) {
     for (const result of results) {
       lines.push(`## ${result.name}`, '', `\`${command}\``, '');
