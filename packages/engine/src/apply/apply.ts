@@ -10,11 +10,12 @@ import type { Diagnostic, Plan, ResourceChange } from '../plan/types.js';
 import { resourceTypeOf } from '../resources/index.js';
 import type { Attributes, HandlerContext } from '../resources/resource-type.js';
 import { isConfigurable } from '../resources/schema.js';
-import { applyJournal, emptyState, parseInstanceAddress, type StateBackend } from '../state/index.js';
+import { applyJournal, emptyState, type StateBackend } from '../state/index.js';
 import type { AttributeValue, JournalEntry, OutputState, StateSnapshot } from '../state/types.js';
 import { ErroredPlanError, StalePlanError } from './errors.js';
 import type { EngineHooks } from './hooks.js';
 import { applyGraph } from './apply-graph.js';
+import { finishedPending } from './finished-pending.js';
 import { InstanceValues } from './instance-values.js';
 import { instanceEntry, perform } from './perform.js';
 import { PriorObjects } from './prior-objects.js';
@@ -198,18 +199,3 @@ function adoptLineage(current: StateSnapshot, plan: Plan): StateSnapshot {
   return deepEqual(applyJournal(adopted, plan.stateMoves), plan.priorState) ? adopted : current;
 }
 
-/** Addresses of pending creates whose accepted object is the instance recorded at that address. */
-function finishedPending(state: StateSnapshot): Set<string> {
-  const finished = new Set<string>();
-  for (const operation of state.pending) {
-    if (operation.objectId === undefined) continue;
-    const parsed = parseInstanceAddress(operation.address);
-    const resourceType = resourceTypeOf(parsed.mode, parsed.type);
-    const resource = state.resources.find((r) => r.mode === parsed.mode && r.type === parsed.type && r.name === parsed.name);
-    const instance = resource?.instances.find((i) => i.index_key === parsed.key && i.deposed === undefined);
-    if (resourceType?.acceptedState === undefined || instance === undefined) continue;
-    const accepted = resourceType.acceptedState(operation.request as Attributes, operation.objectId);
-    if (resourceType.id(instance.attributes) === resourceType.id(accepted)) finished.add(operation.address);
-  }
-  return finished;
-}

@@ -1,3 +1,4 @@
+import { finishedPending } from '../apply/finished-pending.js';
 import type { Plan } from '../plan/types.js';
 import type { AttributeValue } from '../state/types.js';
 import { TERRAFORM_VERSION } from '../state/snapshot.js';
@@ -77,7 +78,9 @@ export function planToJson(plan: Plan, options: PlanJsonOptions = {}): JsonPlan 
     // A move with no other change still does something: applying it rewrites the state.
     changes.some((change) => kindOf(change.actions) !== undefined || isMoved(change)) ||
     plan.outputChanges.some((output) => kindOf(output.actions) !== undefined) ||
-    (plan.mode === 'refresh-only' && drift.length > 0);
+    (plan.mode === 'refresh-only' && drift.length > 0) ||
+    // Finished creates still listed as pending: only an apply clears them from the state.
+    finishedPending(plan.priorState).size > 0;
   return {
     format_version: '1.2',
     terraform_version: terraformVersion,
