@@ -262,7 +262,9 @@ describe(`lifeboat apply SIGKILLed at random points (${replayHint()})`, () => {
         ['Next applies: resources', formatCounts(convergingActions)],
         [
           'Finished creates still listed as pending after the next apply (engine issue, reported)',
-          `${Object.keys(stalePending).length} entries, outliving ${Object.values(stalePending).join(', ') || 'no'} applies: the object is in the state, but its pending entry was not cleared`,
+          Object.keys(stalePending).length === 0
+            ? 'none'
+            : `${Object.keys(stalePending).length}, outliving ${Object.values(stalePending).join(', ')} applies: the object is in the state, but its pending entry was not cleared`,
         ],
       ],
       durationMs: Date.now() - startedAt,

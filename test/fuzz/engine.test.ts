@@ -216,8 +216,8 @@ describe(`hostile input to the engine (${replayHint()})`, () => {
       title: 'Bad input: the engine',
       summary: `engine fuzzing: ${expressionRuns} expressions, ${loaded} configurations, 0 crashes (${replayHint()})`,
       tried:
-        `fast-check properties: ${expressionRuns} texts (grammar pieces glued at random, any unicode with lone surrogates, nesting up to 20,000 levels in every bracket, ` +
-        `50,000-character strings) through parseTemplate, parseExpression and evaluateTemplate; ${documentRuns} configurations — Terraform JSON documents with ` +
+        `fast-check properties: ${expressionRuns} texts (grammar pieces glued at random, any unicode with lone surrogates, nesting up to 5,000 levels in every bracket, ` +
+        `50,000-character strings) through parseTemplate, parseExpression and evaluateTemplate; ${loaded} configurations — Terraform JSON documents with ` +
         'hostile block names, attribute names and values, broken or truncated JSON, nesting up to 2,000 levels deep, and CDKTF manifests pointing outside the ' +
         'directory — through loadConfiguration, validateConfiguration and resolveVariables.',
       held: [
@@ -228,6 +228,7 @@ describe(`hostile input to the engine (${replayHint()})`, () => {
         ['Expression outcomes', formatCounts(Object.fromEntries(Object.entries(outcomes).filter(([name]) => !name.startsWith('documents'))))],
         ['Configurations loaded', `${loaded}: ${formatCounts(Object.fromEntries(Object.entries(outcomes).filter(([name]) => name.startsWith('documents'))))}`],
         ['Distinct diagnostic summaries', Object.keys(diagnosticsSeen).length],
+        ['Known problem (engine, not fixed here)', 'validateConfiguration overflows the stack (RangeError) on values nested about 3,000 levels deep; kept as an expected failure'],
         ['Most frequent diagnostics', formatCounts(Object.fromEntries(Object.entries(diagnosticsSeen).sort((a, b) => b[1] - a[1]).slice(0, 5)))],
       ],
       durationMs: Date.now() - startedAt,
