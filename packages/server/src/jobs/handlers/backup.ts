@@ -18,8 +18,10 @@ interface SegmentSource {
 }
 
 /**
- * Every segment of a snapshot once per hash: the same bytes in two places are one blob, and
- * storing them twice at the same time would count them twice.
+ * Every segment of a snapshot once per hash (the same bytes in two places are one blob, and
+ * storing them twice at the same time would count them twice), newest first: in a backup after
+ * an earlier one, the newest segments are the ones the store lacks, so their copies and fsyncs
+ * start at once and the quick checks of the older, already stored segments overlap with them.
  */
 function segmentSources(snapshot: ClusterSnapshot): SegmentSource[] {
   const byHash = new Map<string, SegmentSource>();
@@ -30,7 +32,7 @@ function segmentSources(snapshot: ClusterSnapshot): SegmentSource[] {
       }
     }
   }
-  return [...byHash.values()];
+  return [...byHash.values()].reverse();
 }
 
 async function loadBackupOf(job: JobRecord, context: Pick<JobContext, 'server'>): Promise<BackupRecord> {
