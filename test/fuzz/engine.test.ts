@@ -110,7 +110,11 @@ const attributeName = fc.oneof(
   fc.constantFrom('count', 'for_each', 'depends_on', 'lifecycle', 'provider', 'timeouts', 'connection', 'provisioner', '__proto__', 'constructor', ''),
   fc.string({ unit: 'binary', maxLength: 8 }),
 );
-const attributes = fc.dictionary(attributeName, hostileValue, { maxKeys: 6 });
+/** `count` is kept to at most 1,000: see the known problem below about larger ones. */
+const boundedCount = (value: unknown): unknown => (typeof value === 'number' && Math.abs(value) > 1000 ? 1000 : value);
+const attributes = fc
+  .dictionary(attributeName, hostileValue, { maxKeys: 6 })
+  .map((block) => ('count' in block ? Object.defineProperty(block, 'count', { value: boundedCount(block.count), enumerable: true, writable: true, configurable: true }) : block));
 const resourceType = fc.oneof(fc.constantFrom(...[...managedResourceTypes, ...dataSourceTypes].map((t) => t.type)), fc.constantFrom('aws_instance', '', '__proto__', 'lifeboat_'));
 const section = (inner: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> => fc.oneof({ weight: 4, arbitrary: inner }, { weight: 1, arbitrary: hostileValue });
 const document = fc.record(
@@ -171,7 +175,8 @@ function checkDiagnostic(diagnostic: ConfigDiagnostic): void {
   count(diagnosticsSeen, diagnostic.summary);
 }
 
-async function loadCase(testCase: Case): Promise<void> {
+/** Loads, validates and resolves one case; `tally` false for the known-problem cases, kept out of the figures. */
+async function loadCase(testCase: Case, tally = true): Promise<void> {
   const dir = join(work, String(runIndex++));
   await mkdir(dir);
   if (testCase.kind === 'document') {
@@ -185,7 +190,7 @@ async function loadCase(testCase: Case): Promise<void> {
     const { configuration, diagnostics } = await loadConfiguration({ dir });
     const checked = [...diagnostics, ...validateConfiguration(configuration), ...(await resolveVariables(configuration, { vars: {}, env: {} })).diagnostics];
     for (const diagnostic of checked) checkDiagnostic(diagnostic);
-    count(outcomes, `documents: ${checked.some((d) => d.severity === 'error') ? 'refused with diagnostics' : 'accepted'}`);
+    if (tally) count(outcomes, `documents: ${checked.some((d) => d.severity === 'error') ? 'refused with diagnostics' : 'accepted'}`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -204,11 +209,20 @@ describe(`hostile input to the engine (${replayHint()})`, () => {
   });
 
   it('reports a document nested 5,000 levels deep as a diagnostic instead of overflowing the stack', async () => {
-    await loadCase({ kind: 'document', files: [`{"locals":{"x":${'['.repeat(5000)}${']'.repeat(5000)}}}`] });
+    await loadCase({ kind: 'document', files: [`{"locals":{"x":${'['.repeat(5000)}${']'.repeat(5000)}}}`] }, false);
+  });
+
+  // A known problem of the engine (not fixed here): validation expands `count` eagerly, so a
+  // count of a million takes about 0.3 s and 200 MB, and 9007199254740991 aborts the process out
+  // of memory. This starts passing, and must then lose its `.fails`, once count is bounded.
+  it.fails('validates a block with a count of a million without expanding a million instances', async () => {
+    const started = performance.now();
+    await loadCase({ kind: 'document', files: [JSON.stringify({ resource: { lifeboat_backup: { huge: { count: 1_000_000, cluster_id: 'in01-0123456789abcdef' } } } })] }, false);
+    expect(performance.now() - started).toBeLessThan(100);
   });
 
   it('loads any Terraform JSON or CDKTF manifest without throwing, reporting each problem as a diagnostic', async () => {
-    await fc.assert(fc.asyncProperty(caseArbitrary, loadCase), { seed, numRuns: documentRuns });
+    await fc.assert(fc.asyncProperty(caseArbitrary, (testCase) => loadCase(testCase)), { seed, numRuns: documentRuns });
 
     const loaded = Object.entries(outcomes).filter(([name]) => name.startsWith('documents')).reduce((sum, [, n]) => sum + n, 0);
     await recordReport({
@@ -228,7 +242,10 @@ describe(`hostile input to the engine (${replayHint()})`, () => {
         ['Expression outcomes', formatCounts(Object.fromEntries(Object.entries(outcomes).filter(([name]) => !name.startsWith('documents'))))],
         ['Configurations loaded', `${loaded}: ${formatCounts(Object.fromEntries(Object.entries(outcomes).filter(([name]) => name.startsWith('documents'))))}`],
         ['Distinct diagnostic summaries', Object.keys(diagnosticsSeen).length],
-        ['Known problem (engine, not fixed here)', 'validateConfiguration overflows the stack (RangeError) on values nested about 3,000 levels deep; kept as an expected failure'],
+        [
+          'Known problems (engine, not fixed here), kept as expected failures',
+          'validateConfiguration overflows the stack (RangeError) on values nested about 3,000 levels deep; it expands count eagerly (a million: 0.3 s and 200 MB; 9007199254740991: the process dies out of memory)',
+        ],
         ['Most frequent diagnostics', formatCounts(Object.fromEntries(Object.entries(diagnosticsSeen).sort((a, b) => b[1] - a[1]).slice(0, 5)))],
       ],
       durationMs: Date.now() - startedAt,
