@@ -1,4 +1,4 @@
-import { cpus, freemem, totalmem } from 'node:os';
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
 
 /** A figure against its anchor, measured in the same run. */
 export interface BenchmarkRatio {
@@ -40,8 +40,21 @@ export interface BenchmarkSection {
   readonly results: readonly BenchmarkResult[];
 }
 
+/** The machine's state when a run started, for the report's header. */
+export interface RunStart {
+  readonly date: Date;
+  /** 1-, 5- and 15-minute load averages. */
+  readonly load: readonly number[];
+  readonly freeBytes: number;
+}
+
+/** The machine's state now: call it before the first benchmark. */
+export function runStart(): RunStart {
+  return { date: new Date(), load: loadavg(), freeBytes: freemem() };
+}
+
 /** Renders `docs/benchmarks.md`: the machine, the Node version and date, then each result. */
-export function renderReport(sections: readonly BenchmarkSection[], now = new Date()): string {
+export function renderReport(sections: readonly BenchmarkSection[], start: RunStart = runStart()): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const lines = [
     '# Benchmarks',
@@ -51,9 +64,10 @@ export function renderReport(sections: readonly BenchmarkSection[], now = new Da
     'ratios compare like with like on the same machine. Each section names the command that runs',
     'it alone (which prints its figures without rewriting this file).',
     '',
-    `- Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB memory (${(freemem() / 2 ** 30).toFixed(0)} GiB free at start)`,
+    `- Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB memory (${(start.freeBytes / 2 ** 30).toFixed(0)} GiB free at start)`,
+    `- Load average at start: ${start.load.map((load) => load.toFixed(2)).join(', ')} (1, 5, 15 min); other work on the machine makes figures noisier`,
     `- Node: ${process.version} on ${process.platform}/${process.arch}`,
-    `- Date: ${now.toISOString().slice(0, 10)}`,
+    `- Date: ${start.date.toISOString().slice(0, 10)}`,
     '',
   ];
   lines.push('| benchmark | ratio | value | target |', '|---|---|---|---|');

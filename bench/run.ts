@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { backupBench } from './backup.js';
 import { cliStartBench } from './cli-start.js';
 import { engineBench } from './engine.js';
-import { renderReport, verdict, type BenchmarkResult, type BenchmarkSection } from './report.js';
+import { renderReport, runStart, verdict, type BenchmarkResult, type BenchmarkSection } from './report.js';
 import { sdkOverhead } from './sdk-overhead.js';
 
 /** Every benchmark by the name that selects it, in the order a full run takes them. */
@@ -28,6 +28,7 @@ if (unknown.length > 0) {
 }
 const selected = requested.length > 0 ? [...new Set(requested)] : Object.keys(benchmarks);
 
+const start = runStart();
 const sections: BenchmarkSection[] = [];
 for (const name of selected) {
   console.log(`running ${name} …`);
@@ -41,7 +42,7 @@ for (const name of selected) {
 }
 if (requested.length === 0) {
   const target = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
-  writeFileSync(target, renderReport(sections));
+  writeFileSync(target, renderReport(sections, start));
   console.log(`wrote ${target}`);
 } else {
   console.log('ran a selection: docs/benchmarks.md is left as it is (a plain `npm run bench` rewrites it)');
