@@ -27,6 +27,13 @@ export interface ExpandInstancesResult {
 /** What {@link expandInstances} needs of a block. */
 export type ExpandableBlock = Pick<ResourceBlock, 'address' | 'count' | 'forEach'> & { readonly constructPath?: string | undefined; readonly file?: string | undefined };
 
+/**
+ * The most instances one block may expand to. Far above any real configuration (a backup policy
+ * per cluster of a large fleet), and low enough that a mistaken count (2^53) is an error, not a
+ * process that runs out of memory listing instances.
+ */
+const maxInstances = 100_000;
+
 const unknownDetail = (what: 'count' | 'for_each', subject: Subject): string =>
   `${what} of ${describeSubject(subject)} depends on values known only after apply, so the number of instances cannot be planned; use -target first to apply the resources it depends on, then plan again.`;
 
@@ -75,6 +82,14 @@ function expandCount(block: ExpandableBlock, expression: JsonValue, scope: Scope
     return fail(subject, 'count', 'Invalid count argument', `count of ${describeSubject(subject)} must be a whole number ≥ 0 (got ${got}); for one instance per element of a list, use for_each = toset(…) instead.`);
   }
   const instances: ResourceInstance[] = [];
+  if (count > maxInstances) {
+    return fail(
+      subject,
+      'count',
+      'Invalid count argument',
+      `count of ${describeSubject(subject)} is ${count}; one block may have at most ${maxInstances.toLocaleString('en')} instances. Check the expression, or split the block.`,
+    );
+  }
   for (let index = 0; index < count; index++) instances.push({ address: instanceAddress(block.address, index), key: index, countIndex: index });
   return { instances, diagnostics: [] };
 }

@@ -11,6 +11,15 @@ describe('expandInstances', () => {
     expect(expandInstances({ address: 'lifeboat_backup.b' }, none)).toEqual({ instances: [{ address: 'lifeboat_backup.b' }], diagnostics: [] });
   });
 
+  it('refuses a count beyond 100,000 instances with a diagnostic instead of listing them', () => {
+    const started = performance.now();
+    const { instances, diagnostics } = expandInstances({ address: 'lifeboat_backup.b', count: 9007199254740991 }, scopeOf({}));
+    expect(instances).toEqual([]);
+    expect(diagnostics).toMatchObject([{ severity: 'error', summary: 'Invalid count argument' }]);
+    expect(diagnostics[0]?.detail).toContain('at most 100,000 instances');
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   it('numbers count instances from 0', () => {
     const { instances, diagnostics } = expandInstances({ address: 'lifeboat_backup.b', count: '${length(var.clusters)}' }, scopeOf({ 'var.clusters': ['a', 'b', 'c'] }));
 
