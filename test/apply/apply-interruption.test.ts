@@ -271,5 +271,5 @@ describe(`lifeboat apply SIGKILLed at random points (${replayHint()})`, () => {
     });
     expect(failures, summary).toEqual([]);
     expect(killed).toBeGreaterThanOrEqual(trials);
-  }, 1_800_000);
+  }, trials * 10_000);
 });
