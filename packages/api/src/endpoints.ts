@@ -30,6 +30,8 @@ import {
   copyPolicySchema,
   deleteCopyPolicyResponseSchema,
   listCopyPoliciesResponseSchema,
+  putCopyPoliciesRequestSchema,
+  putCopyPoliciesResponseSchema,
   putCopyPolicyRequestSchema,
 } from './schemas/copy-policies.js';
 import {
@@ -52,6 +54,8 @@ import {
   backupPolicySchema,
   batchPoliciesQuerySchema,
   batchPoliciesResponseSchema,
+  setBackupPoliciesRequestSchema,
+  setBackupPoliciesResponseSchema,
   setBackupPolicyRequestSchema,
   setBackupPolicyResponseSchema,
 } from './schemas/policies.js';
@@ -85,10 +89,12 @@ export const controlPlaneEndpoints = {
   getBackupPolicy: defineEndpoint({ operationId: 'getBackupPolicy', method: 'GET', path: '/v2/clusters/{clusterId}/backups/policy', plane: 'control', origin: 'Z', tag: 'Policies', summary: 'Get a cluster\'s automatic backup policy.', params: clusterPathSchema, response: backupPolicySchema }),
   setBackupPolicy: defineEndpoint({ operationId: 'setBackupPolicy', method: 'POST', path: '/v2/clusters/{clusterId}/backups/policy', plane: 'control', origin: 'Z', tag: 'Policies', summary: 'Set, or with enabled: false disable, the automatic backup policy.', params: clusterPathSchema, body: setBackupPolicyRequestSchema, response: setBackupPolicyResponseSchema }),
   listBackupPolicies: defineEndpoint({ operationId: 'listBackupPolicies', method: 'GET', path: '/v2/backups/policies', plane: 'control', origin: 'X', tag: 'Policies', summary: 'Get the policies of up to 100 clusters in one call.', query: batchPoliciesQuerySchema, response: batchPoliciesResponseSchema }),
+  setBackupPolicies: defineEndpoint({ operationId: 'setBackupPolicies', method: 'POST', path: '/v2/backups/policies', plane: 'control', origin: 'X', tag: 'Policies', summary: 'Set or disable the policies of up to 100 clusters in one call: all of them, or none when any is refused.', body: setBackupPoliciesRequestSchema, response: setBackupPoliciesResponseSchema }),
 
   listCopyPolicies: defineEndpoint({ operationId: 'listCopyPolicies', method: 'GET', path: '/v2/clusters/{clusterId}/backups/copyPolicies', plane: 'control', origin: 'X', tag: 'Copy policies', summary: 'List a cluster\'s cross-region copy policies.', params: clusterPathSchema, response: listCopyPoliciesResponseSchema }),
   putCopyPolicy: defineEndpoint({ operationId: 'putCopyPolicy', method: 'PUT', path: '/v2/clusters/{clusterId}/backups/copyPolicies/{regionId}', plane: 'control', origin: 'X', tag: 'Copy policies', summary: 'Create or replace the copy policy to a region.', params: copyPolicyPathSchema, body: putCopyPolicyRequestSchema, response: copyPolicySchema }),
   deleteCopyPolicy: defineEndpoint({ operationId: 'deleteCopyPolicy', method: 'DELETE', path: '/v2/clusters/{clusterId}/backups/copyPolicies/{regionId}', plane: 'control', origin: 'X', tag: 'Copy policies', summary: 'Delete the copy policy to a region.', params: copyPolicyPathSchema, response: deleteCopyPolicyResponseSchema }),
+  putCopyPolicies: defineEndpoint({ operationId: 'putCopyPolicies', method: 'PUT', path: '/v2/backups/copyPolicies', plane: 'control', origin: 'X', tag: 'Copy policies', summary: 'Create or replace up to 100 copy policies of any clusters in one call: all of them, or none when any is refused.', body: putCopyPoliciesRequestSchema, response: putCopyPoliciesResponseSchema }),
 
   describeJob: defineEndpoint({ operationId: 'describeJob', method: 'GET', path: '/v2/jobs/{jobId}', plane: 'control', origin: 'Z', tag: 'Jobs', summary: 'Describe a job and its progress.', params: jobPathSchema, response: jobSchema }),
   listJobs: defineEndpoint({ operationId: 'listJobs', method: 'GET', path: '/v2/jobs', plane: 'control', origin: 'X', tag: 'Jobs', summary: 'List jobs, a page at a time.', query: listJobsQuerySchema, response: listJobsResponseSchema }),

@@ -74,6 +74,7 @@ export {
   emptyBodySchema,
   idSchema,
   jobIdSchema,
+  maxClustersPerBatch,
   pageInfoShape,
   pagingQueryShape,
   projectIdSchema,
@@ -182,19 +183,24 @@ export {
   frequencySchema,
   intervalMinutesSchema,
   policyCopySchema,
+  setBackupPoliciesRequestSchema,
+  setBackupPoliciesResponseSchema,
   setBackupPolicyRequestSchema,
   setBackupPolicyResponseSchema,
   startWindowSchema,
 } from './schemas/policies.js';
-export type { BackupPolicy, BackupPolicyBatch, SetBackupPolicyRequest, SetBackupPolicyResult } from './schemas/policies.js';
+export type { BackupPolicy, BackupPolicyBatch, SetBackupPoliciesRequest, SetBackupPoliciesResult, SetBackupPolicyRequest, SetBackupPolicyResult } from './schemas/policies.js';
 export {
+  clusterCopyPolicySchema,
   copyPolicyPathSchema,
   copyPolicySchema,
   deleteCopyPolicyResponseSchema,
   listCopyPoliciesResponseSchema,
+  putCopyPoliciesRequestSchema,
+  putCopyPoliciesResponseSchema,
   putCopyPolicyRequestSchema,
 } from './schemas/copy-policies.js';
-export type { CopyPolicy, PutCopyPolicyRequest } from './schemas/copy-policies.js';
+export type { ClusterCopyPolicy, CopyPolicy, PutCopyPoliciesRequest, PutCopyPolicyRequest } from './schemas/copy-policies.js';
 export {
   cancelJobResponseSchema,
   jobPathSchema,

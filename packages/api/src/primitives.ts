@@ -86,3 +86,6 @@ export const pageInfoShape = {
 
 /** Body of endpoints that take none. */
 export const emptyBodySchema = z.strictObject({});
+
+/** The most clusters (or cluster and region pairs) one batch call reads or writes. */
+export const maxClustersPerBatch = 100;

@@ -7,6 +7,8 @@ import {
   exportBackupRequestSchema,
   listBackupsQuerySchema,
   resourceNameSchema,
+  putCopyPoliciesRequestSchema,
+  setBackupPoliciesRequestSchema,
   setBackupPolicyRequestSchema,
 } from '../src/index.js';
 
@@ -106,6 +108,30 @@ describe('set backup policy request', () => {
   it('rejects an intervalMinutes outside the supported list', () => {
     const result = setBackupPolicyRequestSchema.safeParse({ enabled: true, retentionDays: 7, intervalMinutes: 7 });
     expect(issuePaths(result)).toContainEqual(['intervalMinutes']);
+  });
+});
+
+describe('batch policy writes', () => {
+  const clusterId = (n: number) => `in01-${n.toString(16).padStart(16, '0')}`;
+
+  it('checks each policy of a batch as a single set would, naming its index', () => {
+    const body = { policies: [{ clusterId: clusterId(1), ...enabledPolicy }, { clusterId: clusterId(2), enabled: true, frequency: '1' }] };
+    expect(issuePaths(setBackupPoliciesRequestSchema.safeParse(body))).toEqual([['policies', 1, 'retentionDays'], ['policies', 1, 'startTime']]);
+  });
+
+  it('takes 1 to 100 policies, each cluster once', () => {
+    const policies = Array.from({ length: 100 }, (_, n) => ({ clusterId: clusterId(n), enabled: false }));
+    expect(setBackupPoliciesRequestSchema.safeParse({ policies }).success).toBe(true);
+    expect(setBackupPoliciesRequestSchema.safeParse({ policies: [...policies, { clusterId: clusterId(100), enabled: false }] }).success).toBe(false);
+    expect(setBackupPoliciesRequestSchema.safeParse({ policies: [] }).success).toBe(false);
+    expect(issuePaths(setBackupPoliciesRequestSchema.safeParse({ policies: [policies[0], policies[0]] }))).toEqual([['policies', 1, 'clusterId']]);
+  });
+
+  it('takes copy policies of any clusters, each cluster and region once', () => {
+    const policy = { clusterId: clusterId(1), regionId: 'local-2', retentionDays: 14, appliesTo: 'ALL' };
+    expect(putCopyPoliciesRequestSchema.safeParse({ copyPolicies: [policy, { ...policy, regionId: 'local-3' }] }).success).toBe(true);
+    expect(issuePaths(putCopyPoliciesRequestSchema.safeParse({ copyPolicies: [policy, policy] }))).toEqual([['copyPolicies', 1]]);
+    expect(issuePaths(putCopyPoliciesRequestSchema.safeParse({ copyPolicies: [{ ...policy, retentionDays: 45 }] }))).toEqual([['copyPolicies', 0, 'retentionDays']]);
   });
 });
 

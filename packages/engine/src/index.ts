@@ -16,6 +16,8 @@ export type {
   ReadResult,
   ResourceType,
   UpdateRequest,
+  WriteManyRequest,
+  WriteManyResult,
 } from './resources/resource-type.js';
 export type {
   AttributeValue,

@@ -50,6 +50,7 @@ export type {
   BackupType,
   CancelJobResult,
   Cluster,
+  ClusterCopyPolicy,
   CollectionDescription,
   CopyBackupRequest,
   CopyBackupResult,
@@ -75,6 +76,7 @@ export type {
   ListClustersQuery,
   ListJobsQuery,
   Project,
+  PutCopyPoliciesRequest,
   PutCopyPolicyRequest,
   QueryRequest,
   Region,
@@ -82,6 +84,7 @@ export type {
   RestoreClusterResult,
   RestoreCollectionRequest,
   Row,
+  SetBackupPoliciesRequest,
   SetBackupPolicyRequest,
   SetBackupPolicyResult,
 } from '@lifeboat/api';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { copyPolicyScopeResponseSchema, copyPolicyScopeSchema } from '../enums.js';
-import { clusterIdSchema, regionIdSchema, retentionDaysSchema } from '../primitives.js';
+import { clusterIdSchema, maxClustersPerBatch, regionIdSchema, retentionDaysSchema } from '../primitives.js';
 
 export const copyPolicyPathSchema = z.strictObject({
   clusterId: clusterIdSchema,
@@ -26,3 +26,29 @@ export const putCopyPolicyRequestSchema = z.strictObject({
 export type PutCopyPolicyRequest = z.input<typeof putCopyPolicyRequestSchema>;
 
 export const deleteCopyPolicyResponseSchema = z.object({ regionId: z.string() });
+
+export const putCopyPoliciesRequestSchema = z
+  .strictObject({
+    copyPolicies: z
+      .array(putCopyPolicyRequestSchema.extend({ clusterId: clusterIdSchema, regionId: regionIdSchema }))
+      .min(1)
+      .max(maxClustersPerBatch)
+      .describe(`The copy policies to create or replace, at most ${maxClustersPerBatch}.`),
+  })
+  .superRefine((body, ctx) => {
+    const seen = new Set<string>();
+    body.copyPolicies.forEach((policy, index) => {
+      const pair = `${policy.clusterId} ${policy.regionId}`;
+      if (seen.has(pair)) ctx.addIssue({ code: 'custom', path: ['copyPolicies', index], message: 'names a cluster and region listed before; list each pair once per call' });
+      seen.add(pair);
+    });
+  });
+export type PutCopyPoliciesRequest = z.input<typeof putCopyPoliciesRequestSchema>;
+
+/** A copy policy with the cluster it belongs to, as batch calls answer. */
+export const clusterCopyPolicySchema = copyPolicySchema.extend({ clusterId: z.string() });
+export type ClusterCopyPolicy = z.infer<typeof clusterCopyPolicySchema>;
+
+export const putCopyPoliciesResponseSchema = z.object({
+  copyPolicies: z.array(clusterCopyPolicySchema).describe('The policies as stored, in the order they were sent.'),
+});

@@ -14,11 +14,12 @@ import { applyJournal, emptyState, type StateBackend } from '../state/index.js';
 import type { AttributeValue, JournalEntry, OutputState, StateSnapshot } from '../state/types.js';
 import { ErroredPlanError, StalePlanError } from './errors.js';
 import type { EngineHooks } from './hooks.js';
-import { applyGraph } from './apply-graph.js';
+import { applyGraph, isWriteBatch, type WriteBatch } from './apply-graph.js';
 import { finishedPending } from './finished-pending.js';
 import { InstanceValues } from './instance-values.js';
 import { instanceEntry, perform } from './perform.js';
 import { PriorObjects } from './prior-objects.js';
+import { performWriteBatch, type BatchOutcome } from './write-batch.js';
 
 export interface ApplyOptions {
   readonly plan: Plan;
@@ -85,18 +86,54 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
     const values = new InstanceValues(plan);
     const evaluation = new Evaluation({ variables: plan.variables, locals: configuration.locals, dir: configuration.moduleDir, blockValue: (a) => values.blockValue(a) });
     const actionable = plan.resourceChanges.filter((change) => change.actions[0] !== 'no-op');
-    const graph = applyGraph(actionable);
+    const graph = applyGraph(actionable, { batchable });
     const priorObjects = new PriorObjects(plan.priorState);
     // Each block's instances, expanded once (count/for_each were known at plan time).
     const expansions = new Map<string, ResourceInstance[]>();
 
     const signal = options.signal ?? new AbortController().signal;
     const hooks = options.hooks ?? {};
+    // What each batched write came to, for its own node to report once the batch is done.
+    const batchOutcomes = new Map<string, BatchOutcome>();
+    const writeBatch = async ({ batch }: WriteBatch, visitSignal: AbortSignal) => {
+      const first = batch[0] as ResourceChange;
+      const resourceType = resourceTypeOf(first.mode, first.type);
+      if (resourceType === undefined) throw new Error(`Unknown resource type ${first.type}.`);
+      const started = Date.now();
+      for (const change of batch) hooks.onResourceStart?.({ address: change.address, action: change.actions.join('/') });
+      const outcomes = await performWriteBatch({
+        changes: batch,
+        resourceType,
+        client: options.client,
+        signal: visitSignal,
+        configOf: (change) => configFor(change, configuration, evaluation, expansions),
+        record,
+      });
+      for (const change of batch) {
+        const outcome = outcomes.get(change.address) as BatchOutcome;
+        batchOutcomes.set(change.address, outcome);
+        const action = change.actions.join('/');
+        if ('state' in outcome) {
+          values.set(change.address, outcome.state);
+          hooks.onResourceDone?.({ address: change.address, action, elapsedMs: Date.now() - started, id: resourceType.id(outcome.state) });
+        } else {
+          hooks.onResourceError?.({ address: change.address, action, error: outcome.error as Error });
+        }
+      }
+    };
     const walked = await walk(graph, {
       parallelism: options.parallelism ?? 10,
       signal,
-      visit: async ({ data: planned, signal: visitSignal }) => {
-        if (planned === undefined) return; // an ordering barrier: nothing to do
+      visit: async ({ data: step, signal: visitSignal }) => {
+        if (step === undefined) return; // an ordering barrier: nothing to do
+        if (isWriteBatch(step)) return writeBatch(step, visitSignal);
+        // A member of a batch: the batch did its work and reported it.
+        const batched = batchOutcomes.get(step.address);
+        if (batched !== undefined) {
+          if ('error' in batched) throw batched.error;
+          return;
+        }
+        const planned = step;
         const { resumeIdempotencyKey: _finishedKey, ...withoutKey } = planned;
         const change: ResourceChange = finished.has(planned.address) ? withoutKey : planned;
         const resourceType = resourceTypeOf(change.mode, change.type);
@@ -125,13 +162,26 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
       },
     });
 
-    // Barrier nodes order the walk; they are not operations, so the result leaves them out.
-    const real = (id: string) => !id.startsWith('built:') && !id.startsWith('gate:');
+    // Barrier and batch nodes order the walk; they are not operations, so the result leaves
+    // them out. A batched write is reported by how it ended, even when an abort kept its own
+    // node from being visited after the batch.
+    const real = (id: string) => !id.startsWith('built:') && !id.startsWith('gate:') && !id.startsWith('batch:');
+    const landed = (id: string) => {
+      const outcome = batchOutcomes.get(id);
+      return outcome === undefined ? undefined : 'state' in outcome ? 'succeeded' : 'failed';
+    };
+    const ids = graph.ids();
+    const position = new Map(ids.map((id, i) => [id, i]));
+    const inGraphOrder = <T>(items: T[], idOf: (item: T) => string) => items.sort((a, b) => (position.get(idOf(a)) ?? 0) - (position.get(idOf(b)) ?? 0));
+    const abortedAfterBatch = walked.notStarted.filter((id) => landed(id) !== undefined);
     const result: WalkResult = {
-      succeeded: walked.succeeded.filter(real),
-      failed: walked.failed.filter((f) => real(f.id)),
+      succeeded: inGraphOrder([...walked.succeeded.filter(real), ...abortedAfterBatch.filter((id) => landed(id) === 'succeeded')], (id) => id),
+      failed: inGraphOrder(
+        [...walked.failed.filter((f) => real(f.id)), ...abortedAfterBatch.filter((id) => landed(id) === 'failed').map((id) => ({ id, error: (batchOutcomes.get(id) as { error: unknown }).error }))],
+        (f) => f.id,
+      ),
       skipped: walked.skipped.filter((s) => real(s.id)),
-      notStarted: walked.notStarted.filter(real),
+      notStarted: walked.notStarted.filter((id) => real(id) && landed(id) === undefined),
     };
 
     const outputs: Record<string, OutputState> = {};
@@ -152,6 +202,21 @@ export async function apply(options: ApplyOptions): Promise<ApplyResult> {
   } finally {
     await lock.release();
   }
+}
+
+/**
+ * Creates and updates of types that write many objects in one call (`writeMany`) go in batches.
+ * Replacements, deposed objects and creates that resume a pending operation go one by one.
+ */
+function batchable(change: ResourceChange): boolean {
+  const [action, more] = change.actions;
+  return (
+    more === undefined &&
+    (action === 'create' || action === 'update') &&
+    change.deposed === undefined &&
+    change.resumeIdempotencyKey === undefined &&
+    resourceTypeOf(change.mode, change.type)?.writeMany !== undefined
+  );
 }
 
 /** The block's `timeouts` for the change's action, in ms (long jobs wait at most that long). */

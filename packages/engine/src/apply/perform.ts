@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { ErrorCode, isLifeboatError } from '@lifeboat/sdk';
 import type { ResourceChange } from '../plan/types.js';
+import { refusedOutright } from '../resources/batched-writes.js';
 import type { Attributes, HandlerContext, ResourceType } from '../resources/resource-type.js';
 import { lifeboatProviderAddress, parseInstanceAddress } from '../state/index.js';
 import type { AttributeValue, JournalEntry, ResourceInstanceState, ResourceState } from '../state/types.js';
@@ -146,16 +146,4 @@ export function instanceEntry(change: ResourceChange, attributes: Attributes, de
       ...(change.createBeforeDestroy ? { create_before_destroy: true } : {}),
     },
   };
-}
-
-/**
- * An answer that proves the request had no effect: a 4xx the server gives before doing anything
- * (bad input, no permission, a missing cluster, a rule such as "a backup is already running").
- * Timeouts, network errors and 5xx prove nothing, and a reused idempotency key means an earlier
- * request with that key may have done the work: those keep the pending operation.
- */
-function refusedOutright(error: unknown): boolean {
-  if (!isLifeboatError(error) || error.httpStatus === undefined) return false;
-  const status = error.httpStatus;
-  return status >= 400 && status < 500 && status !== 408 && status !== 429 && error.code !== ErrorCode.IDEMPOTENCY_KEY_REUSED;
 }

@@ -1,5 +1,6 @@
 import { NotFoundError } from '@lifeboat/sdk';
-import type { BackupPolicy } from '@lifeboat/sdk';
+import type { BackupPolicy, Lifeboat, SetBackupPoliciesRequest } from '@lifeboat/sdk';
+import { writeInBatches } from './batched-writes.js';
 import type { Attributes, ResourceType } from './resource-type.js';
 import { normalizeFrequency, num, retentionDays, str, unlessNotFound, validateFrequency, validateInterval, validateWindow } from './common.js';
 
@@ -14,6 +15,25 @@ function toState(policy: BackupPolicy): Attributes {
     retention_days: policy.retentionDays ?? null,
     status: policy.status,
   };
+}
+
+/** The SDK request that sets the policy a configuration declares. */
+function toRequest(config: Attributes): SetBackupPoliciesRequest['policies'][number] {
+  const interval = config.interval_minutes == null ? undefined : num(config.interval_minutes);
+  return {
+    clusterId: str(config.cluster_id),
+    enabled: config.enabled !== false,
+    retentionDays: num(config.retention_days),
+    ...(config.frequency == null ? {} : { frequency: str(normalizeFrequency(config.frequency)) }),
+    ...(interval === undefined ? { startTime: str(config.start_time) } : { intervalMinutes: interval }),
+  };
+}
+
+async function setPolicy(client: Lifeboat, config: Attributes, signal: AbortSignal): Promise<Attributes> {
+  const request = toRequest(config);
+  const result = await client.policies.set(request, { signal });
+  // Servers without the `policy` extension in the answer are read back.
+  return toState(result.policy ?? (await client.policies.get(request.clusterId, { signal })));
 }
 
 /** `lifeboat_backup_policy`: a cluster's automatic backup schedule. Destroying it disables it. */
@@ -85,20 +105,21 @@ export const backupPolicy: ResourceType = {
   },
 
   async update({ client, config, signal }) {
-    const clusterId = str(config.cluster_id);
-    const interval = config.interval_minutes == null ? undefined : num(config.interval_minutes);
-    const result = await client.policies.set(
-      {
-        clusterId,
-        enabled: config.enabled !== false,
-        retentionDays: num(config.retention_days),
-        ...(config.frequency == null ? {} : { frequency: str(normalizeFrequency(config.frequency)) }),
-        ...(interval === undefined ? { startTime: str(config.start_time) } : { intervalMinutes: interval }),
+    return setPolicy(client, config, signal);
+  },
+
+  /** One request per 100 clusters; a batch the server refuses is sent one policy at a time. */
+  async writeMany(request) {
+    const { client } = request;
+    return writeInBatches({
+      request,
+      toItem: toRequest,
+      sendBatch: async (items, signal) => {
+        const results = await client.policies.setMany(items, { signal });
+        return Promise.all(results.map(async (result) => toState(result.policy ?? (await client.policies.get(result.clusterId, { signal })))));
       },
-      { signal },
-    );
-    // Servers without the `policy` extension in the answer are read back.
-    return toState(result.policy ?? (await client.policies.get(clusterId, { signal })));
+      sendOne: (config, signal) => setPolicy(client, config, signal),
+    });
   },
 
   async delete({ client, prior, signal }) {

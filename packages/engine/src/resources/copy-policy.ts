@@ -1,4 +1,5 @@
-import { NotFoundError, type CopyPolicy } from '@lifeboat/sdk';
+import { NotFoundError, type CopyPolicy, type CopyPolicyScope, type Lifeboat, type PutCopyPoliciesRequest } from '@lifeboat/sdk';
+import { writeInBatches } from './batched-writes.js';
 import type { Attributes, ResourceType } from './resource-type.js';
 import { num, oneOf, retentionDays, str, unlessNotFound } from './common.js';
 
@@ -9,6 +10,16 @@ const toState = (clusterId: string, policy: CopyPolicy): Attributes => ({
   retention_days: policy.retentionDays,
   applies_to: policy.appliesTo,
 });
+
+/** The SDK request that puts the copy policy a configuration declares. */
+function toRequest(config: Attributes): PutCopyPoliciesRequest['copyPolicies'][number] {
+  return { clusterId: str(config.cluster_id), regionId: str(config.region_id), retentionDays: num(config.retention_days), appliesTo: str(config.applies_to ?? 'ALL') as CopyPolicyScope };
+}
+
+async function putPolicy(client: Lifeboat, config: Attributes, signal: AbortSignal): Promise<Attributes> {
+  const request = toRequest(config);
+  return toState(request.clusterId, await client.copyPolicies.put(request, { signal }));
+}
 
 /** `lifeboat_copy_policy`: copy a cluster's backups to another region. */
 export const copyPolicy: ResourceType = {
@@ -59,12 +70,18 @@ export const copyPolicy: ResourceType = {
   },
 
   async update({ client, config, signal }) {
-    const clusterId = str(config.cluster_id);
-    const policy = await client.copyPolicies.put(
-      { clusterId, regionId: str(config.region_id), retentionDays: num(config.retention_days), appliesTo: str(config.applies_to ?? 'ALL') as 'ALL' },
-      { signal },
-    );
-    return toState(clusterId, policy);
+    return putPolicy(client, config, signal);
+  },
+
+  /** One request per 100 policies, of any clusters; a batch the server refuses is sent one at a time. */
+  async writeMany(request) {
+    const { client } = request;
+    return writeInBatches({
+      request,
+      toItem: toRequest,
+      sendBatch: async (items, signal) => (await client.copyPolicies.putMany(items, { signal })).map((policy) => toState(policy.clusterId, policy)),
+      sendOne: (config, signal) => putPolicy(client, config, signal),
+    });
   },
 
   async delete({ client, prior, signal }) {

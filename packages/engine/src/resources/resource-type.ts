@@ -45,6 +45,14 @@ export interface UpdateRequest extends HandlerContext {
   readonly config: Attributes;
 }
 
+export interface WriteManyRequest extends Omit<HandlerContext, 'address' | 'onProgress' | 'timeoutMs'> {
+  /** The objects to create or update, each by its instance address, with its whole configuration. */
+  readonly writes: readonly { readonly address: string; readonly config: Attributes }[];
+}
+
+/** Each write's new state, or what failed it, by address. */
+export type WriteManyResult = ReadonlyMap<string, { readonly state: Attributes } | { readonly error: unknown }>;
+
 export interface DeleteRequest extends HandlerContext {
   readonly prior: Attributes;
 }
@@ -70,6 +78,12 @@ export interface ResourceType {
   create(request: CreateRequest): Promise<Attributes>;
   /** Absent: every change replaces. */
   update?(request: UpdateRequest): Promise<Attributes>;
+  /**
+   * Creates or updates many objects in few API calls (the policies of 100 clusters in one
+   * request), each succeeding or failing on its own. Only types whose create and update are one
+   * idempotent write, with no job to wait for, have it; apply sends their changes through it.
+   */
+  writeMany?(request: WriteManyRequest): Promise<WriteManyResult>;
   delete(request: DeleteRequest): Promise<void>;
   /**
    * State for an object the server accepted but whose create then failed: enough to delete it,

@@ -1,8 +1,12 @@
 import {
   controlPlaneEndpoints,
+  maxClustersPerBatch,
   type BackupPolicy,
+  type ClusterCopyPolicy,
   type CopyPolicy,
+  type PutCopyPoliciesRequest,
   type PutCopyPolicyRequest,
+  type SetBackupPoliciesRequest,
   type SetBackupPolicyRequest,
   type SetBackupPolicyResult,
 } from '@lifeboat/api';
@@ -10,8 +14,6 @@ import { ValidationError } from '../errors/validation-error.js';
 import { splitInput } from '../internal/split-input.js';
 import type { Transport } from '../internal/transport.js';
 import type { CallOptions } from '../options.js';
-
-const maxClustersPerBatch = 100;
 
 /** Automatic backup policies: when AUTO backups run and how long they are kept. */
 export class PoliciesApi {
@@ -39,6 +41,19 @@ export class PoliciesApi {
   /** Disables a cluster's policy; existing backups stay until they expire. */
   async disable(clusterId: string, options?: CallOptions): Promise<SetBackupPolicyResult> {
     return this.set({ clusterId, enabled: false }, options);
+  }
+
+  /**
+   * Sets the policies of up to 100 clusters in one request, as one change: when the server
+   * refuses any of them (a cluster not found, a key without access to it), the error names that
+   * policy and none is set. Answers the results in the order given. An empty list sends nothing.
+   *
+   * @example
+   * const results = await client.policies.setMany(clusterIds.map((clusterId) => ({ clusterId, enabled: true, frequency: '1,2,3,4,5,6,7', startTime: '02:00-04:00', retentionDays: 7 })));
+   */
+  async setMany(policies: readonly SetBackupPoliciesRequest['policies'][number][], options?: CallOptions): Promise<SetBackupPolicyResult[]> {
+    if (policies.length === 0) return [];
+    return (await this.#transport.call(controlPlaneEndpoints.setBackupPolicies, { body: { policies: [...policies] } }, options)).data.results;
   }
 
   /** Policies of up to 100 clusters in one request. */
@@ -77,6 +92,19 @@ export class CopyPoliciesApi {
    */
   async put(request: { readonly clusterId: string; readonly regionId: string } & PutCopyPolicyRequest, options?: CallOptions): Promise<CopyPolicy> {
     return (await this.#transport.call(controlPlaneEndpoints.putCopyPolicy, splitInput(controlPlaneEndpoints.putCopyPolicy, request), options)).data;
+  }
+
+  /**
+   * Creates or replaces up to 100 copy policies, of any clusters, in one request and as one
+   * change: when the server refuses any of them, the error names it and none is written. Answers
+   * the policies as stored, in the order given. An empty list sends nothing.
+   *
+   * @example
+   * await client.copyPolicies.putMany(clusterIds.map((clusterId) => ({ clusterId, regionId: 'local-2', retentionDays: 14, appliesTo: 'ALL' })));
+   */
+  async putMany(policies: readonly PutCopyPoliciesRequest['copyPolicies'][number][], options?: CallOptions): Promise<ClusterCopyPolicy[]> {
+    if (policies.length === 0) return [];
+    return (await this.#transport.call(controlPlaneEndpoints.putCopyPolicies, { body: { copyPolicies: [...policies] } }, options)).data.copyPolicies;
   }
 
   /** Deletes the copy policy to a region; copies already made stay until they expire. */

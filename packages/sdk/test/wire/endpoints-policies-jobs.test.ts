@@ -57,6 +57,26 @@ describe('backup policies', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it('policies.setMany POSTs every cluster\'s policy to /v2/backups/policies in one request, with an idempotency key', async () => {
+    const other = 'in01-00112233445566ff';
+    const policies = [
+      { clusterId, enabled: true, frequency: '1,2,3,4,5,6,7', startTime: '02:00-04:00', retentionDays: 7 },
+      { clusterId: other, enabled: false },
+    ];
+    const results = [{ clusterId, status: 'ENABLED' }, { clusterId: other, status: 'DISABLED' }];
+    const scope = expectServer.post().post('/v2/backups/policies', { policies }).reply(200, ok({ results }));
+
+    await expect(client.policies.setMany(policies)).resolves.toEqual(results);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('policies.setMany of no clusters answers an empty list without a request, and refuses 101 before sending', async () => {
+    await expect(client.policies.setMany([])).resolves.toEqual([]);
+    const tooMany = Array.from({ length: 101 }, (_, n) => ({ clusterId: `in01-${n.toString(16).padStart(16, '0')}`, enabled: false }));
+    await expect(client.policies.setMany(tooMany)).rejects.toMatchObject({ name: 'ValidationError', source: 'client' });
+    expect(http.unmatched).toEqual([]);
+  });
+
   it('policies.getMany of no clusters answers an empty list without a request', async () => {
     await expect(client.policies.getMany([])).resolves.toEqual([]);
     expect(http.unmatched).toEqual([]);
@@ -78,6 +98,18 @@ describe('copy policies', () => {
       .reply(200, ok(copyPolicy));
 
     await expect(client.copyPolicies.put({ clusterId, regionId: 'local-2', retentionDays: 14, appliesTo: 'ALL' })).resolves.toEqual(copyPolicy);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('copyPolicies.putMany PUTs the policies of many clusters to /v2/backups/copyPolicies in one request', async () => {
+    const other = 'in01-00112233445566ff';
+    const copyPolicies = [
+      { clusterId, regionId: 'local-2', retentionDays: 14, appliesTo: 'ALL' as const },
+      { clusterId: other, regionId: 'local-3', retentionDays: 7, appliesTo: 'AUTO' as const },
+    ];
+    const scope = expectServer.put().put('/v2/backups/copyPolicies', { copyPolicies }).reply(200, ok({ copyPolicies }));
+
+    await expect(client.copyPolicies.putMany(copyPolicies)).resolves.toEqual(copyPolicies);
     expect(scope.isDone()).toBe(true);
   });
 

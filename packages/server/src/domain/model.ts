@@ -131,6 +131,19 @@ export interface CopyPolicyRecord {
   readonly appliesTo: CopyPolicyScope;
 }
 
+/** One cluster's policy as a set writes it, and the copy policies it names for AUTO backups. */
+export interface PolicyWrite {
+  readonly policy: PolicyRecord;
+  /** Replaces the copy policies that apply to AUTO backups; absent, they stay as they are. */
+  readonly autoCopyPolicies?: readonly CopyPolicyRecord[];
+}
+
+/** A policy write as the domain plans it. */
+export interface PolicyChange extends PolicyWrite {
+  /** Enabled now and not before: the scheduler takes its first backup at once. */
+  readonly startsSchedule: boolean;
+}
+
 export interface IdempotencyRecord {
   readonly apiKeyId: string;
   readonly key: string;

@@ -10,6 +10,7 @@ import type {
   JobRecord,
   Paging,
   PolicyRecord,
+  PolicyWrite,
   ProjectRecord,
   RecordPage,
 } from '../domain/model.js';
@@ -364,6 +365,14 @@ export class SqliteStore implements Store {
   async putPolicy(policy: PolicyRecord): Promise<void> {
     this.#upsert('policies', policyRows.toRow(policy), ['cluster_id']);
   }
+  async putPolicies(writes: readonly PolicyWrite[]): Promise<void> {
+    this.#db.transaction(() => {
+      for (const { policy, autoCopyPolicies } of writes) {
+        this.#upsert('policies', policyRows.toRow(policy), ['cluster_id']);
+        if (autoCopyPolicies !== undefined) this.#replaceAutoCopyPolicies(policy.clusterId, autoCopyPolicies);
+      }
+    })();
+  }
   async listPolicies(clusterIds: readonly string[]): Promise<PolicyRecord[]> {
     const where = new Where().in('cluster_id', clusterIds);
     return (this.#prepare(`SELECT * FROM policies ${where.toString()}`).all(...where.values) as Row[]).map(policyRows.fromRow);
@@ -381,20 +390,26 @@ export class SqliteStore implements Store {
   async putCopyPolicy(policy: CopyPolicyRecord): Promise<void> {
     this.#upsert('copy_policies', copyPolicyRows.toRow(policy), ['cluster_id', 'region_id']);
   }
+  async putCopyPolicies(policies: readonly CopyPolicyRecord[]): Promise<void> {
+    this.#db.transaction(() => {
+      for (const policy of policies) this.#upsert('copy_policies', copyPolicyRows.toRow(policy), ['cluster_id', 'region_id']);
+    })();
+  }
   async deleteCopyPolicy(clusterId: string, regionId: string): Promise<boolean> {
     return this.#prepare('DELETE FROM copy_policies WHERE cluster_id = ? AND region_id = ?').run(clusterId, regionId).changes > 0;
   }
   async replaceAutoCopyPolicies(clusterId: string, policies: readonly CopyPolicyRecord[]): Promise<void> {
+    this.#db.transaction(() => this.#replaceAutoCopyPolicies(clusterId, policies))();
+  }
+  #replaceAutoCopyPolicies(clusterId: string, policies: readonly CopyPolicyRecord[]): void {
     // Policies that also cover MANUAL backups keep doing so: ALL narrows to MANUAL, and widens
     // back to ALL when the new list names its region again.
-    this.#db.transaction(() => {
-      this.#prepare("DELETE FROM copy_policies WHERE cluster_id = ? AND applies_to = 'AUTO'").run(clusterId);
-      this.#prepare("UPDATE copy_policies SET applies_to = 'MANUAL' WHERE cluster_id = ? AND applies_to = 'ALL'").run(clusterId);
-      for (const policy of policies) {
-        const manual = this.#prepare('SELECT 1 FROM copy_policies WHERE cluster_id = ? AND region_id = ?').get(clusterId, policy.regionId);
-        this.#upsert('copy_policies', copyPolicyRows.toRow({ ...policy, appliesTo: manual ? 'ALL' : 'AUTO' }), ['cluster_id', 'region_id']);
-      }
-    })();
+    this.#prepare("DELETE FROM copy_policies WHERE cluster_id = ? AND applies_to = 'AUTO'").run(clusterId);
+    this.#prepare("UPDATE copy_policies SET applies_to = 'MANUAL' WHERE cluster_id = ? AND applies_to = 'ALL'").run(clusterId);
+    for (const policy of policies) {
+      const manual = this.#prepare('SELECT 1 FROM copy_policies WHERE cluster_id = ? AND region_id = ?').get(clusterId, policy.regionId);
+      this.#upsert('copy_policies', copyPolicyRows.toRow({ ...policy, appliesTo: manual ? 'ALL' : 'AUTO' }), ['cluster_id', 'region_id']);
+    }
   }
 
   async getIdempotency(apiKeyId: string, key: string): Promise<IdempotencyRecord | undefined> {

@@ -8,6 +8,7 @@ import type {
   JobRecord,
   Paging,
   PolicyRecord,
+  PolicyWrite,
   ProjectRecord,
   RecordPage,
 } from '../domain/model.js';
@@ -129,6 +130,8 @@ export interface Store {
 
   getPolicy(clusterId: string): Promise<PolicyRecord | undefined>;
   putPolicy(policy: PolicyRecord): Promise<void>;
+  /** Writes the policies of many clusters as one unit: after a crash, all of them or none. */
+  putPolicies(writes: readonly PolicyWrite[]): Promise<void>;
   listPolicies(clusterIds: readonly string[]): Promise<PolicyRecord[]>;
   listEnabledPolicies(): Promise<PolicyRecord[]>;
   /**
@@ -139,6 +142,8 @@ export interface Store {
 
   listCopyPolicies(clusterId: string): Promise<CopyPolicyRecord[]>;
   putCopyPolicy(policy: CopyPolicyRecord): Promise<void>;
+  /** Creates or replaces many copy policies as one unit: after a crash, all of them or none. */
+  putCopyPolicies(policies: readonly CopyPolicyRecord[]): Promise<void>;
   deleteCopyPolicy(clusterId: string, regionId: string): Promise<boolean>;
   /** Replaces the copy policies that apply to AUTO backups (the policy's `crossRegionCopies`). */
   replaceAutoCopyPolicies(clusterId: string, policies: readonly CopyPolicyRecord[]): Promise<void>;
