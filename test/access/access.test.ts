@@ -108,12 +108,19 @@ const table: readonly AccessRow[] = [
   { endpoint: 'getBackupPolicy', needs: 'read', scope: 'project', request: (fx) => ({ params: { clusterId: fx.clusterId } }) },
   { endpoint: 'setBackupPolicy', needs: 'policy:write', scope: 'project', request: (fx) => ({ params: { clusterId: fx.clusterId }, body: { enabled: false } }) },
   { endpoint: 'listBackupPolicies', needs: 'read', scope: 'project', request: (fx) => ({ query: { clusterIds: fx.clusterId } }) },
+  { endpoint: 'setBackupPolicies', needs: 'policy:write', scope: 'project', request: (fx) => ({ body: { policies: [{ clusterId: fx.clusterId, enabled: false }] } }) },
   { endpoint: 'listCopyPolicies', needs: 'read', scope: 'project', request: (fx) => ({ params: { clusterId: fx.clusterId } }) },
   {
     endpoint: 'putCopyPolicy',
     needs: 'policy:write',
     scope: 'project',
     request: (fx) => ({ params: { clusterId: fx.clusterId, regionId: 'local-3' }, body: { retentionDays: 7, appliesTo: 'AUTO' } }),
+  },
+  {
+    endpoint: 'putCopyPolicies',
+    needs: 'policy:write',
+    scope: 'project',
+    request: (fx) => ({ body: { copyPolicies: [{ clusterId: fx.clusterId, regionId: 'local-3', retentionDays: 7, appliesTo: 'AUTO' }] } }),
   },
   {
     endpoint: 'deleteCopyPolicy',
@@ -167,7 +174,8 @@ const table: readonly AccessRow[] = [
   { endpoint: 'queryEntities', needs: 'data:read', scope: 'project', request: (fx) => ({ params: { clusterId: fx.clusterId }, body: { collectionName: 'articles', filter: 'id in [1, 2]' } }) },
 ];
 
-// Callers: every role, CUSTOM once per privilege, a key of another project, and no key.
+// Callers: every role of the project, CUSTOM once per privilege, every role of another project
+// (CUSTOM there with every privilege), and no key.
 interface Caller {
   readonly label: string;
   readonly role: Role | null;
@@ -181,6 +189,8 @@ const callers: readonly Caller[] = [
   { label: 'PROJECT_READ of the project', role: 'PROJECT_READ', project: 'own', privileges: [] },
   ...privileges.map((privilege): Caller => ({ label: `CUSTOM [${privilege}] of the project`, role: 'CUSTOM', project: 'own', privileges: [privilege] })),
   { label: 'PROJECT_ADMIN of another project', role: 'PROJECT_ADMIN', project: 'other', privileges: [] },
+  { label: 'PROJECT_READ of another project', role: 'PROJECT_READ', project: 'other', privileges: [] },
+  { label: 'CUSTOM [every privilege] of another project', role: 'CUSTOM', project: 'other', privileges },
   { label: 'no key', role: null, project: 'all', privileges: [] },
 ];
 
