@@ -29,6 +29,12 @@ if (endpoint === undefined || endpoint === '') {
   process.exit(2);
 }
 
+const parallelism = Number(values.parallelism);
+if (!Number.isInteger(parallelism) || parallelism < 1) {
+  console.error(`--parallelism must be a whole number of at least 1 (got ${JSON.stringify(values.parallelism)}): how many clusters to restore at once.`);
+  process.exit(2);
+}
+
 const stop = new AbortController();
 process.once('SIGINT', () => {
   console.error('Interrupted: no new restores start; restores already running continue on the server. Run again to resume.');
@@ -40,7 +46,7 @@ const report = await failOver({
   lostRegion: values['lost-region'],
   drRegion: values['dr-region'],
   journalPath: values.journal,
-  parallelism: Number(values.parallelism),
+  parallelism,
   signal: stop.signal,
   onEvent: (event) => {
     if (values.json) return;

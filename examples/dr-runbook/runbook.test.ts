@@ -132,4 +132,13 @@ describe('the DR runbook', () => {
     await (await Journal.open(journalPath, { lostRegion: 'local-1', drRegion: 'local-2' })).put({ sourceClusterId: 'x', clusterName: 'x', backupId: 'b', idempotencyKey: 'k', startedAt: 0, status: 'failed' });
     await expect(failOver({ client, lostRegion: 'local-1', drRegion: 'local-3', journalPath })).rejects.toThrow(/records a failover from local-1 to local-2/);
   });
+
+  it('refuses a parallelism that would start no restore, rather than reporting an empty run complete', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'lifeboat-dr-runbook-'));
+    stops.push(() => rm(work, { recursive: true, force: true }));
+    const client = new Lifeboat({ baseUrl: 'http://127.0.0.1:9', retry: false });
+    for (const parallelism of [Number.NaN, 0, 1.5]) {
+      await expect(failOver({ client, lostRegion: 'local-1', drRegion: 'local-2', journalPath: join(work, 'journal.json'), parallelism })).rejects.toThrow(RangeError);
+    }
+  });
 });

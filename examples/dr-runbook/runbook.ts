@@ -61,6 +61,8 @@ export interface FailoverReport {
  */
 export async function failOver(options: FailoverOptions): Promise<FailoverReport> {
   const { client, lostRegion, drRegion } = options;
+  const parallelism = options.parallelism ?? 4;
+  if (!Number.isInteger(parallelism) || parallelism < 1) throw new RangeError(`parallelism must be a whole number of at least 1 (got ${parallelism}).`);
   const emit = options.onEvent ?? (() => undefined);
   const journal = await Journal.open(options.journalPath, { lostRegion, drRegion });
   const clusters = (await client.clusters.list({}, { signal: options.signal }).toArray()).filter((cluster) => cluster.regionId === lostRegion);
@@ -73,9 +75,11 @@ export async function failOver(options: FailoverOptions): Promise<FailoverReport
       outcomes.push(await recoverCluster(options, journal, cluster, emit));
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.parallelism ?? 4) }, worker));
+  await Promise.all(Array.from({ length: parallelism }, worker));
   outcomes.sort((a, b) => a.clusterName.localeCompare(b.clusterName));
-  return { lostRegion, drRegion, outcomes, complete: outcomes.every((outcome) => outcome.status === 'verified') };
+  // Complete only when every cluster of the lost region came back verified, none left out.
+  const complete = outcomes.length === clusters.length && outcomes.every((outcome) => outcome.status === 'verified');
+  return { lostRegion, drRegion, outcomes, complete };
 }
 
 async function recoverCluster(options: FailoverOptions, journal: Journal, cluster: Cluster, emit: (event: FailoverEvent) => void): Promise<ClusterOutcome> {

@@ -4,6 +4,15 @@
  */
 import { main } from './main.js';
 
+// A reader that goes away (`lifeboat backups list | head -1`) closes the pipe. What the command
+// writes after that is dropped, and the command runs to its end: an apply stopped halfway
+// because nobody reads its output any more would leave work half done.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+  });
+}
+
 process.exitCode = await main({
   argv: process.argv.slice(2),
   env: process.env,

@@ -1,8 +1,9 @@
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliVersion } from '../src/version.js';
-import { runCli } from './support/cli.js';
+import { binPath, runCli } from './support/cli.js';
 
 const packageJson = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string };
 
@@ -28,5 +29,16 @@ describe('the lifeboat binary', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain("unknown option '--no-such-option'");
     expect(result.stderr).not.toContain('\u001b[');
+  });
+
+  it('runs to its end without a stack trace when the reader of its output goes away (`| head`)', async () => {
+    // stdout's reading end is closed before the binary writes a byte, so every write fails with EPIPE.
+    const child = spawn(process.execPath, [binPath, '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });

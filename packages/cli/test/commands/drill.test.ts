@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
 import { isLifeboatError, type Backup } from '@lifeboat/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCollections } from '../../src/drill/verify.js';
@@ -120,6 +122,31 @@ describe('lifeboat drill', () => {
     expect(noCopy.stderr).toMatch(new RegExp(`no AVAILABLE cluster backup in local-3 to drill with\\. Copy one there with lifeboat backups copy <backupId> --cluster ${empty} --to local-3, .*\\(code NO_BACKUP\\)`));
     expect(noCluster.stderr).toBe('Error: No cluster to drill given. Pass --cluster <id>. List clusters with lifeboat clusters list. (code MISSING_OPTION)\n');
     expect(badRto.stderr).toBe('Error: --rto soon is not a duration. Pass --rto with a unit, e.g. 90s, 15m, 1h or 1h30m. (code INVALID_OPTION)\n');
+  });
+});
+
+describe('a drill whose restored data does not match its backup', () => {
+  it('exits 1 naming the collection that differs, and still removes the scratch cluster', async () => {
+    const tampered = await seedCluster(test.client, projectId, 'tampered', 20);
+    const created = await test.client.backups.create({ clusterId: tampered, backupType: 'CLUSTER' });
+    await created.job.wait();
+    // The catalogue now claims a row the backup's data does not hold, as a metadata store that
+    // went wrong would: the drill is what has to notice.
+    const db = new Database(join(test.server.dataDir, 'metadata.sqlite'));
+    try {
+      const row = db.prepare('SELECT contents FROM backups WHERE backup_id = ?').get(created.backupId) as { contents: string };
+      db.prepare('UPDATE backups SET contents = ? WHERE backup_id = ?').run(row.contents.replace('"rowCount":20', '"rowCount":21'), created.backupId);
+    } finally {
+      db.close();
+    }
+
+    const result = await run(['drill', '--cluster', tampered]);
+
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^default\.orders\s+20\s+21\s+[0-9a-f]{64}\s+has 20 rows, expected 21$/m);
+    expect(result.stdout).toMatch(/^Drill FAILED: default\.orders has 20 rows, expected 21$/m);
+    const scratchId = /^Scratch cluster:\s+(in01-\S+) \(drill-[0-9a-f]{8}\), removed$/m.exec(result.stdout)?.[1] ?? '';
+    expect(await isGone(scratchId)).toBe(true);
   });
 });
 
