@@ -20,6 +20,8 @@ export function eventLine(event: FailoverEvent): string | undefined {
     }
     case 'verified':
       return `${stamp} ${event.entry.clusterName}: restored as ${event.entry.restoredClusterId ?? '?'}, rows and checksums verified`;
+    case 'discarded':
+      return `${stamp} ${event.entry.clusterName}: removed ${event.restoredClusterId}, left by the failed attempt (${event.entry.reason ?? 'not verified'}), to restore again`;
     case 'failed':
       return `${stamp} ${event.clusterName}: FAILED: ${event.reason}`;
   }

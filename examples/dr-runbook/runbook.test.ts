@@ -123,6 +123,32 @@ describe('the DR runbook', () => {
     expect(restoredNames).toEqual(['orders-dr', 'users-dr']);
   });
 
+  it('retries a cluster whose last attempt failed, replacing the cluster that attempt left behind', async () => {
+    const { client, server, work, clusters } = await regionLost();
+    const journalPath = join(work, 'journal.json');
+
+    // An attempt whose restore of `orders` finished but did not verify, its cluster left in local-2.
+    const journal = await Journal.open(journalPath, { lostRegion: 'local-1', drRegion: 'local-2' });
+    const copy = await client.backups.findLatest({ clusterId: clusters.orders!, regionId: 'local-2' });
+    const entry = await journal.start({ sourceClusterId: clusters.orders!, clusterName: 'orders', backupId: copy!.backupId }, Date.now());
+    const failed = await client.backups.restoreCluster(
+      { clusterId: clusters.orders!, backupId: copy!.backupId, projectId: server.defaultProjectId, clusterName: 'orders-dr', cuSize: 1 },
+      { idempotencyKey: entry.idempotencyKey },
+    );
+    await failed.job.wait({ pollIntervalMs: 20 });
+    await journal.update(clusters.orders!, { restoredClusterId: failed.clusterId, jobId: failed.job.id, status: 'failed', finishedAt: Date.now(), reason: 'restored data differs from the backup' });
+
+    const events: FailoverEvent[] = [];
+    const report = await failOver({ client, lostRegion: 'local-1', drRegion: 'local-2', journalPath, onEvent: (e) => events.push(e) });
+
+    expect(report.outcomes.map((o) => [o.clusterName, o.status])).toEqual([['orders', 'verified'], ['users', 'verified']]);
+    expect(events).toContainEqual(expect.objectContaining({ kind: 'discarded', restoredClusterId: failed.clusterId }));
+    const orders = report.outcomes.find((o) => o.clusterName === 'orders')!;
+    expect(orders.restoredClusterId).not.toBe(failed.clusterId);
+    const inDrRegion = (await client.clusters.list().toArray()).filter((c) => c.regionId === 'local-2').map((c) => [c.clusterId, c.clusterName]);
+    expect(inDrRegion.sort((a, b) => a[1]!.localeCompare(b[1]!))).toEqual([[orders.restoredClusterId, 'orders-dr'], [expect.any(String), 'users-dr']]);
+  });
+
   it('refuses to resume a journal of another failover', async () => {
     const work = await mkdtemp(join(tmpdir(), 'lifeboat-dr-runbook-'));
     stops.push(() => rm(work, { recursive: true, force: true }));

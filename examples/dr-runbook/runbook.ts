@@ -1,4 +1,4 @@
-import { JobFailedError, type Backup, type Cluster, type JobProgress, type Lifeboat } from '@lifeboat/sdk';
+import { ErrorCode, isLifeboatError, JobFailedError, type Backup, type Cluster, type JobProgress, type Lifeboat } from '@lifeboat/sdk';
 import { Journal, type ClusterEntry } from './journal.js';
 import { verifyRestore, type Mismatch } from './verify.js';
 
@@ -25,6 +25,7 @@ export type FailoverEvent =
   | { readonly kind: 'restoring'; readonly entry: ClusterEntry; readonly resumed: boolean }
   | { readonly kind: 'progress'; readonly entry: ClusterEntry; readonly progress: JobProgress }
   | { readonly kind: 'verified'; readonly entry: ClusterEntry }
+  | { readonly kind: 'discarded'; readonly entry: ClusterEntry; readonly restoredClusterId: string }
   | { readonly kind: 'failed'; readonly clusterName: string; readonly reason: string };
 
 /** The outcome for one cluster of the lost region. */
@@ -102,6 +103,7 @@ async function recoverCluster(options: FailoverOptions, journal: Journal, cluste
         emit({ kind: 'failed', clusterName: cluster.clusterName, reason });
         return { ...base, status: 'failed', reason };
       }
+      if (previous?.status === 'failed' && previous.restoredClusterId !== undefined) await discardFailedRestore(client, previous, previous.restoredClusterId, emit, signal);
       entry = await journal.start({ ...base, backupId: copy.backupId }, Date.now());
     }
     emit({ kind: 'restoring', entry, resumed: entry.jobId !== undefined });
@@ -133,6 +135,21 @@ async function recoverCluster(options: FailoverOptions, journal: Journal, cluste
     emit({ kind: 'failed', clusterName: cluster.clusterName, reason });
     return { ...base, status: 'failed', reason };
   }
+}
+
+/**
+ * A failed attempt can leave its restored cluster behind, holding data that did not verify. It
+ * was made by this runbook and nobody was told to use it; removing it frees its name for the new
+ * attempt, which would otherwise be refused (a restore always creates a new cluster), and keeps
+ * a second copy of the cluster from lingering in the DR region.
+ */
+async function discardFailedRestore(client: Lifeboat, entry: ClusterEntry, restoredClusterId: string, emit: (event: FailoverEvent) => void, signal: AbortSignal | undefined): Promise<void> {
+  try {
+    await client.clusters.drop(restoredClusterId, { signal });
+  } catch (error) {
+    if (!(isLifeboatError(error) && error.code === ErrorCode.CLUSTER_NOT_FOUND)) throw error;
+  }
+  emit({ kind: 'discarded', entry, restoredClusterId });
 }
 
 const defaultName = (cluster: Cluster): string => `${cluster.clusterName}-dr`;

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { stripVTControlCharacters as plain } from 'node:util';
 import { LocalStateBackend } from '@lifeboat/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasScript, runCli, runInTerminal } from '../support/cli.js';
@@ -133,6 +134,16 @@ describe('apply', () => {
     expect(result.stderr).toContain('lifeboat_backup_policy.nightly: Modifications complete');
   });
 
+  it.skipIf(!hasScript)('asks on a terminal and changes nothing when the answer is anything but yes', async () => {
+    await work.write('main.tf.json', config(21));
+    const result = await runInTerminal(['apply'], { cwd: work.path, env, input: 'y\r' });
+    expect(result.stdout).toContain('Do you want to perform these actions?');
+    expect(plain(result.stdout)).toContain('Apply cancelled: the answer was not "yes", so nothing was changed');
+    expect(plain(result.stdout)).toContain('(code CANCELLED)');
+    expect(result.code).toBe(1);
+    expect((await server.client.policies.get(clusterId)).retentionDays).toBe(14);
+  });
+
   it.skipIf(!hasScript)('asks on a terminal and applies when the answer is yes', async () => {
     await work.write('main.tf.json', config(21));
     const result = await runInTerminal(['apply'], { cwd: work.path, env, input: 'yes\r' });
@@ -230,6 +241,14 @@ describe('destroy', () => {
     expect(refused.code).toBe(1);
     expect(refused.stdout).toContain('Plan: 0 to add, 0 to change, 3 to destroy.');
     expect(refused.stderr).toContain('(code CONFIRMATION_NEEDS_TTY)');
+
+    if (hasScript) {
+      const declined = await runInTerminal(['destroy'], { cwd: work.path, env, input: 'no\r' });
+      expect(plain(declined.stdout)).toContain('Plan: 0 to add, 0 to change, 3 to destroy.');
+      expect(plain(declined.stdout)).toContain('Destroy cancelled: the answer was not "yes", so nothing was changed');
+      expect(declined.code).toBe(1);
+      expect((await lifeboat(['state', 'list'])).stdout.trim().split('\n')).toHaveLength(3);
+    }
 
     const destroyed = await lifeboat(['destroy', '-auto-approve']);
     expect(destroyed.code).toBe(0);
