@@ -289,9 +289,9 @@ class BackupScenario {
         `restore-cluster of the full backup (${formatBytes(backup.size)}) into a new cluster, timed from the call to the job's end ` +
         `with the cluster RUNNING and the collection's row count and checksum checked afterwards. Anchor: \`cp -r\` of the ` +
         `backup's blob directory to the same file system: the same bytes moved from the region's store to a new place. Both start ` +
-        `warm (blobs read once, then \`sync\`). Besides copying, the restore verifies every segment: its SHA-256, and each of its ` +
-        `rows (${this.rows.toLocaleString('en-US')} rows parsed from JSON and hashed again to check the backup's row checksum, on one ` +
-        `core), and it fsyncs every file; \`cp\` does none of that. Median of ${runs} runs.`,
+        `warm (blobs read once, then \`sync\`). Besides copying, the restore verifies every segment: its SHA-256 as it is read from the ` +
+        `store, then its bytes again with each of its ${this.rows.toLocaleString('en-US')} rows hashed on its own to check the backup's ` +
+        `row checksum (from the stored text, no JSON parse), and it fsyncs every file; \`cp\` does none of that. Median of ${runs} runs.`,
       figures: {
         'cp -r of the backup\'s blobs (anchor)': medianOf(cp),
         'restore-cluster, call to RUNNING': medianOf(restores),

@@ -138,6 +138,57 @@ export async function scanSegment(path: string): Promise<SegmentScan> {
   return { tally, fileBytes };
 }
 
+/**
+ * Whether a segment file holds exactly the recorded segment, judged from its bytes alone: its
+ * SHA-256, its length, its row count (lines) and its row checksum, without parsing a row.
+ *
+ * Every line was written by `encodeRows` as canonical JSON, so the canonical JSON of the
+ * user-visible row is the line with its `"_ts":<digits>` member cut out; hashing that span
+ * needs no JSON.parse and no JSON.stringify of every number, which is most of what a full
+ * `scanSegment` costs. Where the first `"_ts":` of a line is not the top-level member (a string
+ * or a JSON field holding that text, sorting before it), the cut gives another digest and the
+ * sum no longer matches: a `false` here means "not shown", and the caller falls back to
+ * `scanSegment`, which decides exactly. A `true` cannot be wrong short of a SHA-256 collision.
+ */
+export async function segmentMatches(path: string, expected: SegmentInfo): Promise<boolean> {
+  const fileHash = createHash('sha256');
+  let bytes = 0;
+  let rowCount = 0;
+  let checksum = 0n;
+  for await (const { line, complete } of fileLines(path)) {
+    if (!complete) return false;
+    fileHash.update(line).update(NEWLINE_BYTES);
+    bytes += line.length + 1;
+    rowCount += 1;
+    const cut = insertTimeMember(line);
+    if (cut === undefined) return false;
+    const rowHash = createHash('sha256').update(line.subarray(0, cut.start)).update(line.subarray(cut.end));
+    checksum = addDigests(checksum, BigInt(`0x${rowHash.digest('hex')}`));
+  }
+  return bytes === expected.bytes && rowCount === expected.rowCount && checksumToHex(checksum) === expected.checksum && fileHash.digest('hex') === expected.sha256;
+}
+
+const NEWLINE_BYTES = Buffer.of(NEWLINE);
+const INSERT_TIME_KEY = Buffer.from(`"${INSERT_TIME_FIELD}":`);
+const COMMA = 0x2c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+
+/** The span to cut from a canonical line to leave its user-visible row: `,"_ts":N` or `"_ts":N,` (or the member alone). */
+function insertTimeMember(line: Buffer): { start: number; end: number } | undefined {
+  const key = line.indexOf(INSERT_TIME_KEY);
+  if (key <= 0) return undefined;
+  let end = key + INSERT_TIME_KEY.length;
+  while (end < line.length && line[end]! >= 0x30 && line[end]! <= 0x39) end++;
+  if (end === key + INSERT_TIME_KEY.length) return undefined;
+  const before = line[key - 1];
+  const after = line[end];
+  if (before === COMMA && (after === COMMA || after === CLOSE_BRACE)) return { start: key - 1, end };
+  if (before === OPEN_BRACE && after === COMMA) return { start: key, end: end + 1 };
+  if (before === OPEN_BRACE && after === CLOSE_BRACE) return { start: key, end };
+  return undefined;
+}
+
 /** The stored rows of a segment file, in file order; `byteLimit` stops at that offset. */
 export async function* readStoredRows(path: string, byteLimit?: number): AsyncGenerator<StoredRow> {
   for await (const { line, complete } of fileLines(path, byteLimit)) {
