@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { isLifeboatError, type Backup } from '@lifeboat/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDrill, type DrillEvent } from '../../src/drill/drill.js';
 import { checkCollections } from '../../src/drill/verify.js';
 import { runCli } from '../support/cli.js';
 import { seedCluster, startTestServer, type TestServer } from '../support/server.js';
@@ -147,6 +148,28 @@ describe('a drill whose restored data does not match its backup', () => {
     expect(result.stdout).toMatch(/^Drill FAILED: default\.orders has 20 rows, expected 21$/m);
     const scratchId = /^Scratch cluster:\s+(in01-\S+) \(drill-[0-9a-f]{8}\), removed$/m.exec(result.stdout)?.[1] ?? '';
     expect(await isGone(scratchId)).toBe(true);
+  });
+});
+
+describe('a drill that is interrupted', () => {
+  it('stops with DRILL_INTERRUPTED (exit 130) and still removes the scratch cluster it restored into', async () => {
+    const stop = new AbortController();
+    const events: DrillEvent[] = [];
+    const drill = runDrill({
+      client: test.client,
+      clusterId,
+      signal: stop.signal,
+      onEvent: (event) => {
+        events.push(event);
+        // Ctrl-C as soon as the restore has started, before it is waited for.
+        if (event.kind === 'restore-started') stop.abort();
+      },
+    });
+
+    await expect(drill).rejects.toMatchObject({ code: 'DRILL_INTERRUPTED', exitCode: 130 });
+    const started = events.find((event) => event.kind === 'restore-started');
+    expect(events.at(-1)).toEqual({ kind: 'teardown', teardown: { scratchClusterId: started?.scratchClusterId, outcome: 'removed', reason: null } });
+    expect(await isGone(started?.scratchClusterId ?? '')).toBe(true);
   });
 });
 
