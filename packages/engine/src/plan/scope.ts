@@ -24,8 +24,8 @@ export interface ValueSource {
 }
 
 /** Raised for references the configuration cannot satisfy; the planner turns it into a diagnostic. */
-export class ReferenceError extends Error {
-  override readonly name = 'ReferenceError';
+export class UnresolvedReferenceError extends Error {
+  override readonly name = 'UnresolvedReferenceError';
 }
 
 /**
@@ -51,23 +51,23 @@ export class Evaluation {
             return this.#source.blockValue(ref.address);
           case 'var': {
             const name = ref.address.slice('var.'.length);
-            if (!(name in this.#source.variables)) throw new ReferenceError(`Reference to undeclared input variable "${name}". Declare it in a variable block.`);
+            if (!(name in this.#source.variables)) throw new UnresolvedReferenceError(`Reference to undeclared input variable "${name}". Declare it in a variable block.`);
             return this.#source.variables[name] ?? null;
           }
           case 'local':
             return this.#local(ref.address.slice('local.'.length));
           case 'each':
-            if (binding.each === undefined) throw new ReferenceError(`"${ref.text}" is only valid in a resource that has for_each.`);
+            if (binding.each === undefined) throw new UnresolvedReferenceError(`"${ref.text}" is only valid in a resource that has for_each.`);
             return ref.address === 'each.key' ? binding.each.key : binding.each.value;
           case 'count':
-            if (binding.countIndex === undefined) throw new ReferenceError(`"${ref.text}" is only valid in a resource that has count.`);
+            if (binding.countIndex === undefined) throw new UnresolvedReferenceError(`"${ref.text}" is only valid in a resource that has count.`);
             return binding.countIndex;
           case 'path':
             return this.#source.dir;
           case 'terraform':
             return 'default';
           default:
-            throw new ReferenceError(`References to ${ref.root} ("${ref.text}") are not supported.`);
+            throw new UnresolvedReferenceError(`References to ${ref.root} ("${ref.text}") are not supported.`);
         }
       },
     };
@@ -82,8 +82,8 @@ export class Evaluation {
     const known = this.#locals.get(name);
     if (known !== undefined) return known;
     const expression = this.#source.locals.get(name);
-    if (expression === undefined) throw new ReferenceError(`Reference to undeclared local value "${name}". Declare it in a locals block.`);
-    if (this.#evaluating.has(name)) throw new ReferenceError(`Local value "${name}" refers to itself through ${[...this.#evaluating].join(' → ')}.`);
+    if (expression === undefined) throw new UnresolvedReferenceError(`Reference to undeclared local value "${name}". Declare it in a locals block.`);
+    if (this.#evaluating.has(name)) throw new UnresolvedReferenceError(`Local value "${name}" refers to itself through ${[...this.#evaluating].join(' → ')}.`);
     this.#evaluating.add(name);
     try {
       const value = evaluate(expression, this.scope());
